@@ -1,0 +1,89 @@
+package cn.subsidy.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates officials on the product's own endpoints with the same users as {@code /engine-rest}:
+ * HTTP Basic, or, for reading only, the session of someone logged into Tasklist (so that links in a
+ * task form open documents). Wrong credentials are refused at once; no credentials leave the request
+ * anonymous, and endpoints that need an official say so by taking a {@link Staff} parameter.
+ */
+class StaffAuthenticationFilter extends OncePerRequestFilter {
+
+  static final String ATTRIBUTE = Staff.class.getName();
+  private static final String ENGINE = "default";
+
+  private final IdentityService identityService;
+
+  StaffAuthenticationFilter(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String header = request.getHeader("Authorization");
+    if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      Optional<Staff> staff = basic(header.substring(6).trim());
+      if (staff.isEmpty()) {
+        ApiErrors.unauthorized(response, "用户名或密码错误 / Wrong user name or password.");
+        return;
+      }
+      request.setAttribute(ATTRIBUTE, staff.get());
+    } else if (isSafe(request)) {
+      tasklistSession(request).ifPresent(staff -> request.setAttribute(ATTRIBUTE, staff));
+    }
+    chain.doFilter(request, response);
+  }
+
+  private Optional<Staff> basic(String encoded) {
+    String decoded;
+    try {
+      decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    int colon = decoded.indexOf(':');
+    if (colon <= 0) {
+      return Optional.empty();
+    }
+    String userId = decoded.substring(0, colon);
+    if (!identityService.checkPassword(userId, decoded.substring(colon + 1))) {
+      return Optional.empty();
+    }
+    return Optional.of(Staff.of(userId, identityService.createGroupQuery().groupMember(userId).list()
+        .stream().map(Group::getId).toList()));
+  }
+
+  private static Optional<Staff> tasklistSession(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return Optional.empty();
+    }
+    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+    if (authentications == null
+        || !(authentications.getAuthenticationForProcessEngine(ENGINE) instanceof UserAuthentication user)
+        || user.getGroupIds() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(Staff.of(user.getIdentityId(), user.getGroupIds()));
+  }
+
+  private static boolean isSafe(HttpServletRequest request) {
+    return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+  }
+}
