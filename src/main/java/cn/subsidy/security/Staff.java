@@ -12,6 +12,9 @@ import org.camunda.bpm.engine.authorization.Groups;
  */
 public record Staff(String userId, Set<String> groupIds) {
 
+  /** The request attribute an authenticated official is kept in. */
+  public static final String ATTRIBUTE = "cn.subsidy.security.Staff";
+
   public Staff {
     groupIds = Set.copyOf(groupIds);
   }

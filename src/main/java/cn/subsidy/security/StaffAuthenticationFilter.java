@@ -24,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class StaffAuthenticationFilter extends OncePerRequestFilter {
 
-  static final String ATTRIBUTE = Staff.class.getName();
+  static final String ATTRIBUTE = Staff.ATTRIBUTE;
   private static final String ENGINE = "default";
 
   private final IdentityService identityService;

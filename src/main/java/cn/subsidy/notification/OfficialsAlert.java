@@ -1,0 +1,24 @@
+package cn.subsidy.notification;
+
+/**
+ * Something officials of a county must hear about, published in the transaction of the step that
+ * causes it; the mail goes out after commit.
+ *
+ * @param groupId the Camunda group whose members get the mail
+ */
+public record OfficialsAlert(String applicationNo, Kind kind, String groupId, String detail) {
+
+  /** What happened. */
+  public enum Kind {
+    /** 7 working days into the county review. */
+    REVIEW_REMINDER,
+    /** The county review is overdue (10 working days). */
+    SUPERVISOR_ALERT,
+    /** Someone raised an objection during the public notice. */
+    OBJECTION_RECEIVED,
+    /** An objection is undecided after its deadline. */
+    OBJECTION_OVERDUE,
+    /** Approved applications wait for a payment batch. */
+    PAYMENTS_WAITING
+  }
+}

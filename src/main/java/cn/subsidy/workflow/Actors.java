@@ -1,0 +1,27 @@
+package cn.subsidy.workflow;
+
+import cn.subsidy.application.ApplicationLifecycle;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+
+/** Who is acting in the engine right now: the logged-in official, else the task's assignee, else the system. */
+public final class Actors {
+
+  private Actors() {}
+
+  public static String current(DelegateExecution execution) {
+    Authentication authentication = execution.getProcessEngineServices().getIdentityService()
+        .getCurrentAuthentication();
+    return authentication == null ? ApplicationLifecycle.SYSTEM : authentication.getUserId();
+  }
+
+  public static String current(DelegateTask task) {
+    Authentication authentication = task.getProcessEngineServices().getIdentityService()
+        .getCurrentAuthentication();
+    if (authentication != null) {
+      return authentication.getUserId();
+    }
+    return task.getAssignee() == null ? ApplicationLifecycle.SYSTEM : task.getAssignee();
+  }
+}
