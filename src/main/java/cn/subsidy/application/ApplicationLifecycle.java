@@ -57,10 +57,10 @@ public class ApplicationLifecycle {
         new StatusChanged(applicationNo, before.get(applicationNo), status, eventIds.get(applicationNo))));
   }
 
-  /** Records a decision or another step without changing the status. */
+  /** Records a decision or another step without changing the status; returns the history entry's id. */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void recordDecision(String applicationNo, String step, String actor, String decision, String comment) {
-    record(applicationNo, step, null, actor, decision, comment);
+  public long recordDecision(String applicationNo, String step, String actor, String decision, String comment) {
+    return record(applicationNo, step, null, actor, decision, comment);
   }
 
   /** Records why the application is rejected: every failed rule, or the officials' reason. */

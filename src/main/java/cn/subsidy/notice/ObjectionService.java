@@ -62,11 +62,11 @@ class ObjectionService {
     String contactText = contact == null || contact.isBlank() ? null : contact.strip();
     long id = objections.add(applicationNo, text, contactText == null ? null
         : contactText.substring(0, Math.min(100, contactText.length())), now);
-    lifecycle.recordDecision(applicationNo, "OBJECTION_RAISED", "public", null, text);
+    long occurrence = lifecycle.recordDecision(applicationNo, "OBJECTION_RAISED", "public", null, text);
     runtimeService.createMessageCorrelation(MESSAGE).processInstanceBusinessKey(applicationNo)
         .setVariableLocal("objectionId", id).correlateWithResult();
     events.publishEvent(new OfficialsAlert(applicationNo, OfficialsAlert.Kind.OBJECTION_RECEIVED,
-        Role.REVIEWER.group(application.countyCode()), text));
+        Role.REVIEWER.group(application.countyCode()), text, occurrence));
     return id;
   }
 }

@@ -5,8 +5,9 @@ package cn.subsidy.notification;
  * causes it; the mail goes out after commit.
  *
  * @param groupId the Camunda group whose members get the mail
+ * @param occurrence what makes this alert unique for its application (the history entry that recorded it)
  */
-public record OfficialsAlert(String applicationNo, Kind kind, String groupId, String detail) {
+public record OfficialsAlert(String applicationNo, Kind kind, String groupId, String detail, long occurrence) {
 
   /** What happened. */
   public enum Kind {
@@ -17,8 +18,6 @@ public record OfficialsAlert(String applicationNo, Kind kind, String groupId, St
     /** Someone raised an objection during the public notice. */
     OBJECTION_RECEIVED,
     /** An objection is undecided after its deadline. */
-    OBJECTION_OVERDUE,
-    /** Approved applications wait for a payment batch. */
-    PAYMENTS_WAITING
+    OBJECTION_OVERDUE
   }
 }

@@ -33,7 +33,8 @@ class ReviewAlerts {
       ApplicationLifecycle lifecycle, OfficialsAlert.Kind kind, Role role) {
     String applicationNo = execution.getProcessBusinessKey();
     String group = role.group((String) execution.getVariable("countyCode"));
-    lifecycle.recordDecision(applicationNo, kind.name(), ApplicationLifecycle.SYSTEM, null, "→ " + group);
-    events.publishEvent(new OfficialsAlert(applicationNo, kind, group, null));
+    long occurrence = lifecycle.recordDecision(applicationNo, kind.name(), ApplicationLifecycle.SYSTEM, null,
+        "→ " + group);
+    events.publishEvent(new OfficialsAlert(applicationNo, kind, group, null, occurrence));
   }
 }
