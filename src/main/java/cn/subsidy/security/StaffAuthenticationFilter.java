@@ -18,13 +18,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates officials on the product's own endpoints with the same users as {@code /engine-rest}:
- * HTTP Basic, or, for reading only, the session of someone logged into Tasklist (so that links in a
- * task form open documents). Wrong credentials are refused at once; no credentials leave the request
- * anonymous, and endpoints that need an official say so by taking a {@link Staff} parameter.
+ * HTTP Basic, or the session of someone logged into Tasklist (so that links in a task form open
+ * documents, and the officials' pages work without a second login). A session may read; it may change
+ * something only with the header {@code X-Requested-With}, which a page of another site cannot send,
+ * so a forged cross-site form gets nowhere. Wrong credentials are refused at once; no credentials
+ * leave the request anonymous, and endpoints that need an official say so by taking a {@link Staff}
+ * parameter.
  */
 class StaffAuthenticationFilter extends OncePerRequestFilter {
 
   static final String ATTRIBUTE = Staff.ATTRIBUTE;
+  /** Sent by the officials' own pages; cross-site forms cannot send it. */
+  static final String SAME_ORIGIN_HEADER = "X-Requested-With";
   private static final String ENGINE = "default";
 
   private final IdentityService identityService;
@@ -44,7 +49,7 @@ class StaffAuthenticationFilter extends OncePerRequestFilter {
         return;
       }
       request.setAttribute(ATTRIBUTE, staff.get());
-    } else if (isSafe(request)) {
+    } else if (isSafe(request) || request.getHeader(SAME_ORIGIN_HEADER) != null) {
       tasklistSession(request).ifPresent(staff -> request.setAttribute(ATTRIBUTE, staff));
     }
     chain.doFilter(request, response);

@@ -90,7 +90,9 @@ class TaskScopingTest {
     Http tasklist = Http.anonymous(port);
     assertThat(tasklist.loginToWebapp("tasklist", "reviewer532527", "demo").status()).isEqualTo(200);
     String api = "/camunda/api/engine/engine/default";
-    assertThat(taskIds(tasklist.get(api + "/task").json())).contains(luxiTask).doesNotContain(qingzhenTask);
+    Http.Response list = tasklist.get(api + "/task");
+    assertThat(list.status()).as(list.body()).isEqualTo(200);
+    assertThat(taskIds(list.json())).contains(luxiTask).doesNotContain(qingzhenTask);
     assertThat(tasklist.postJson(api + "/task/" + qingzhenTask + "/claim", Map.of("userId", "reviewer532527"))
         .status()).isEqualTo(403);
     assertThat(tasklist.postJson(api + "/task/" + qingzhenTask + "/complete", Map.of()).status()).isEqualTo(403);

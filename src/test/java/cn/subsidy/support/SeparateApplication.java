@@ -24,6 +24,8 @@ public final class SeparateApplication {
     all.put("camunda.bpm.process-engine-name", "engine" + UUID.randomUUID().toString().substring(0, 8));
     all.put("camunda.bpm.generate-unique-process-application-name", true);
     all.put("camunda.bpm.job-execution.enabled", false);
+    // The webapps keep JVM-wide state (runtime delegates) that a second application would take over.
+    all.put("camunda.bpm.webapp.enabled", false);
     all.putAll(properties);
     // As command-line arguments, they override the profiles' files, as an administrator's would.
     String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
