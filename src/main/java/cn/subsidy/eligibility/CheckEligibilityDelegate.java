@@ -4,7 +4,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code ${checkEligibility}}: runs the automatic check and tells the model whether the application is eligible. */
+/**
+ * {@code ${checkEligibility}}: runs the automatic check and tells the model whether the application is
+ * eligible ({@code eligible}) and, for the decision tables, the person's registry category
+ * ({@code category}: ALLEVIATED or MONITORED).
+ */
 @Component("checkEligibility")
 class CheckEligibilityDelegate implements JavaDelegate {
 
@@ -16,6 +20,8 @@ class CheckEligibilityDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable("eligible", check.check(execution.getProcessBusinessKey()).eligible());
+    EligibilityCheck.Result result = check.check(execution.getProcessBusinessKey());
+    execution.setVariable("eligible", result.eligible());
+    result.category().ifPresent(category -> execution.setVariable("category", category.name()));
   }
 }

@@ -7,7 +7,9 @@ import cn.subsidy.application.Applications;
 import cn.subsidy.application.Reason;
 import cn.subsidy.application.StatusChanged;
 import cn.subsidy.database.ClusterLock;
+import cn.subsidy.registry.Category;
 import cn.subsidy.registry.Registry;
+import cn.subsidy.registry.RegistryEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EligibilityCheck {
 
-  /** The outcome: eligible, or every reason why not. */
-  public record Result(boolean eligible, List<Reason> reasons) {}
+  /** The outcome: eligible (with the person's registry category), or every reason why not. */
+  public record Result(boolean eligible, List<Reason> reasons, Optional<Category> category) {}
 
   private final Applications applications;
   private final Registry registry;
@@ -64,7 +66,7 @@ public class EligibilityCheck {
     lifecycle.setReasons(applicationNo, reasons);
     lifecycle.recordDecision(applicationNo, "ELIGIBILITY_CHECK", ApplicationLifecycle.SYSTEM,
         reasons.isEmpty() ? "ELIGIBLE" : "INELIGIBLE", reasons.isEmpty() ? null : reasons.size() + " rule(s) failed");
-    return new Result(reasons.isEmpty(), reasons);
+    return new Result(reasons.isEmpty(), reasons, facts.registryEntry().map(RegistryEntry::category));
   }
 
   /** A rejected or withdrawn application gives its claim back. */

@@ -11,10 +11,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ${objectionDecision}}, on completing {@code Task_HandleObjection}: uphold (the application is
+ * {@code ${objectionHandlingDecision}}, on completing {@code Task_HandleObjection}: uphold (the application is
  * rejected) or dismiss (it goes on), always with a reason.
  */
-@Component("objectionDecision")
+@Component("objectionHandlingDecision")
 class ObjectionDecision implements TaskListener {
 
   private final Objections objections;

@@ -22,11 +22,11 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ${caseFile}}, on creating each official's task: puts the application's case file in a
+ * {@code ${prepareCaseFile}}, on creating each official's task: puts the application's case file in a
  * task-local JSON variable {@code caseFile}, which the task forms display. The identity number, phone
  * and account are masked; officials open the documents through links.
  */
-@Component("caseFile")
+@Component("prepareCaseFile")
 class CaseFileListener implements TaskListener {
 
   static final String VARIABLE = "caseFile";

@@ -74,6 +74,12 @@ public final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(text)));
   }
 
+  public Response putJson(String path, Object body) {
+    String text = body instanceof String s ? s : write(body);
+    return send(builder(path).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(text)));
+  }
+
   public Response post(String path, String contentType, byte[] body) {
     return send(builder(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
