@@ -32,6 +32,8 @@ class EmbeddedPostgresConfiguration {
     EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
         .setDataDirectory(dataDirectory)
         .setCleanDataDirectory(properties.cleanDataDirectory())
+        // Spring stops the server after everything that uses it, not a JVM hook racing the shutdown.
+        .setRegisterShutdownHook(false)
         .setServerConfig("fsync", durable)
         .setServerConfig("synchronous_commit", durable)
         .setServerConfig("full_page_writes", durable)

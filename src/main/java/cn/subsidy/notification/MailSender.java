@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import jakarta.annotation.PreDestroy;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +65,13 @@ class MailSender {
   @EventListener(ApplicationReadyEvent.class)
   void checkTemplates() {
     templates.verifyAll();
+  }
+
+  /** Stops sending before the database goes away with the application. */
+  @PreDestroy
+  void stop() throws InterruptedException {
+    worker.shutdownNow();
+    worker.awaitTermination(10, TimeUnit.SECONDS);
   }
 
   @TransactionalEventListener(fallbackExecution = true)

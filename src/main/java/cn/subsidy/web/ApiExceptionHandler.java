@@ -2,9 +2,13 @@ package cn.subsidy.web;
 
 import cn.subsidy.security.AccessDeniedException;
 import cn.subsidy.security.NotAuthenticatedException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -24,8 +28,12 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
-/** Turns the product's exceptions into {@code application/problem+json} answers. */
+/**
+ * Turns the product's exceptions into {@code application/problem+json} answers. It comes before Spring's
+ * own problem-details handler so that even a body Jackson cannot read names the field at fault.
+ */
 @RestControllerAdvice(basePackages = "cn.subsidy")
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -39,8 +47,15 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+    if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String field = mapping.getPath().stream()
+          .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+          .collect(Collectors.joining(".")).replace(".[", "[");
+      return invalid(new InvalidRequestException(field, "“" + field + "”的类型不对（例如应为对象、文字或数字）/ " + field
+          + " has the wrong type."));
+    }
     return invalid(new InvalidRequestException("body",
-        "请求内容不是有效的 JSON，或某个字段的类型不对 / The body is not valid JSON or a field has the wrong type."));
+        "请求内容不是有效的 JSON / The body is not valid JSON."));
   }
 
   @ExceptionHandler({MissingRequestHeaderException.class, MissingServletRequestParameterException.class,

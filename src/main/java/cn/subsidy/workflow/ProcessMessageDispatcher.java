@@ -3,8 +3,10 @@ package cn.subsidy.workflow;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import jakarta.annotation.PreDestroy;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
@@ -51,6 +53,13 @@ class ProcessMessageDispatcher {
       thread.setDaemon(true);
       return thread;
     });
+  }
+
+  /** Stops sending before the database goes away with the application. */
+  @PreDestroy
+  void stop() throws InterruptedException {
+    pool.shutdownNow();
+    pool.awaitTermination(10, TimeUnit.SECONDS);
   }
 
   @TransactionalEventListener(fallbackExecution = true)
