@@ -8,6 +8,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -43,9 +45,19 @@ class OrQueryExpressionFilter extends OncePerRequestFilter {
     chain.doFilter(cached, response);
   }
 
+  /** Looks at the query string only: reading form parameters would consume a login form's body. */
   private static boolean hasExpressionParameter(HttpServletRequest request) {
-    return request.getParameterMap().keySet().stream()
-        .anyMatch(name -> name.contains(OR_QUERIES) && name.endsWith("Expression"));
+    String query = request.getQueryString();
+    if (query == null) {
+      return false;
+    }
+    for (String pair : query.split("&")) {
+      String name = URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8);
+      if (name.contains(OR_QUERIES) && name.endsWith("Expression")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isJson(HttpServletRequest request) {
