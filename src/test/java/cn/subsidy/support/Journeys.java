@@ -185,8 +185,22 @@ public class Journeys {
     return jobs.get(0);
   }
 
+  /**
+   * Runs the job now, as the job executor would when it is due. Like the job executor, it tries again
+   * when the job executor changed the same process at the same moment (optimistic locking).
+   */
   public void executeJob(String applicationNo, String activityId) {
-    managementService.executeJob(job(applicationNo, activityId).getId());
+    String jobId = job(applicationNo, activityId).getId();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        managementService.executeJob(jobId);
+        return;
+      } catch (org.camunda.bpm.engine.OptimisticLockingException concurrent) {
+        if (attempt == 5) {
+          throw concurrent;
+        }
+      }
+    }
   }
 
   public void approveThroughProvince(String applicationNo, String countyReviewer, String approver) {
