@@ -24,7 +24,9 @@ import org.springframework.stereotype.Component;
 /**
  * {@code ${prepareCaseFile}}, on creating each official's task: puts the application's case file in a
  * task-local JSON variable {@code caseFile}, which the task forms display. The identity number, phone
- * and account are masked; officials open the documents through links.
+ * and account are masked; officials open the documents through links. The columns of the Tasklist
+ * filters (application number, applicant, amount) are copied onto the task too: officials may read
+ * their tasks but not whole process instances, so the process's own variables stay hidden from them.
  */
 @Component("prepareCaseFile")
 class CaseFileListener implements TaskListener {
@@ -54,6 +56,9 @@ class CaseFileListener implements TaskListener {
     Application a = applications.find(task.getExecution().getProcessBusinessKey()).orElseThrow();
     task.setVariableLocal(VARIABLE, Variables.objectValue(build(a, task))
         .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+    task.setVariableLocal("applicationNo", a.applicationNo());
+    task.setVariableLocal("applicantName", a.name());
+    task.setVariableLocal("amount", a.amount() == null ? "" : a.amount().toPlainString());
   }
 
   CaseFile build(Application a, DelegateTask task) {
