@@ -608,11 +608,14 @@
           });
         });
         return chain.then(function () {
+          // Where it stands now: the eligibility check may have decided already.
+          return P.api('/api/applications/' + encodeURIComponent(no), { headers: { 'X-Id-Number': request.applicant.idNumber } });
+        }).then(function (status) {
           submit.disabled = false;
           progress.textContent = '';
           if (options.onSubmitted) {
-            options.onSubmitted({ applicationNo: no, status: answer.data.status, name: request.applicant.name,
-              idNumber: request.applicant.idNumber, type: request.type, uploads: results });
+            options.onSubmitted({ applicationNo: no, name: request.applicant.name, idNumber: request.applicant.idNumber,
+              type: request.type, uploads: results, view: status.ok ? status.data : null });
           }
         });
       });
@@ -637,8 +640,8 @@
         countySelect.textContent = '';
         countySelect.appendChild(el('option', { value: '', 'data-zh': '请选择', 'data-en': 'Choose' }, '请选择'));
         counties.forEach(function (c) {
-          countySelect.appendChild(el('option', { value: c.code, 'data-zh': c.provinceName + ' ' + c.prefecture + ' ' + c.name,
-            'data-en': c.name + ' (' + c.code + ')' }, c.provinceName + ' ' + c.prefecture + ' ' + c.name));
+          var zh = c.name + '（' + c.provinceName + ' ' + c.prefecture + '）';
+          countySelect.appendChild(el('option', { value: c.code, 'data-zh': zh, 'data-en': c.name + ' (' + c.code + ')' }, zh));
         });
         var remembered = options.county || storage('county');
         if (remembered) {

@@ -26,14 +26,14 @@
 
   function renderFiled(list) {
     var section = document.getElementById('filed');
-    var body = document.querySelector('#filed-table tbody');
-    body.textContent = '';
+    var items = document.getElementById('filed-list');
+    items.textContent = '';
     list.forEach(function (f) {
-      body.appendChild(el('tr', {},
-        el('td', {}, f.name),
-        el('td', { class: 'nowrap' }, el('a', { href: '/lookup.html?no=' + encodeURIComponent(f.applicationNo) }, f.applicationNo)),
-        el('td', {}, f.failed ? el('span', { class: 'badge bad' }, both(f.failed + ' 份未上传', f.failed + ' not uploaded'))
-          : el('span', { class: 'badge good' }, both(f.uploaded + ' 份已上传', f.uploaded + ' uploaded')))));
+      items.appendChild(el('li', {},
+        el('strong', {}, f.name), ' ',
+        el('a', { class: 'nowrap', href: '/lookup.html?no=' + encodeURIComponent(f.applicationNo) }, f.applicationNo), ' ',
+        f.failed ? el('span', { class: 'badge bad' }, both(f.failed + ' 份材料未上传', f.failed + ' not uploaded'))
+          : el('span', { class: 'badge good' }, both(f.uploaded + ' 份材料已上传', f.uploaded + ' uploaded'))));
     });
     section.hidden = !list.length;
   }
@@ -91,7 +91,13 @@
       var file = el('input', { type: 'file', id: 'batch-file', accept: '.csv,text/csv' });
       var error = el('span', { class: 'field-error', 'aria-live': 'polite' });
       var send = el('button', { type: 'button', class: 'primary', id: 'batch-submit' }, both('导入', 'Import'));
-      card.appendChild(el('div', { class: 'field' }, el('label', { for: 'batch-file' }, both('CSV文件', 'CSV file')), file));
+      var fileName = el('span', { class: 'file-name muted' }, both('还没有选择文件', 'No file chosen'));
+      file.addEventListener('change', function () {
+        fileName.textContent = file.files && file.files[0] ? file.files[0].name : '';
+      });
+      card.appendChild(el('div', { class: 'field file-field' }, el('span', { class: 'label' }, both('CSV文件', 'CSV file')),
+        el('div', { class: 'file-box' }, file, el('label', { class: 'file-button', for: 'batch-file' }, both('选择文件', 'Choose the file')),
+          fileName)));
       card.appendChild(send);
       card.appendChild(error);
       send.addEventListener('click', function () {
@@ -124,19 +130,18 @@
     section.appendChild(el('div', { class: data.rejected ? 'warn-box' : 'notice-box', id: 'batch-summary' },
       both('已提交 ' + data.submitted + ' 份，有问题 ' + data.rejected + ' 行（未提交，改正后可只导入这些行）。',
         data.submitted + ' submitted, ' + data.rejected + ' row(s) with problems (not submitted; correct them and import just those rows).')));
-    var body = el('tbody', {});
+    var rows = el('ul', { class: 'plain card', id: 'batch-rows' });
     data.rows.forEach(function (row) {
-      body.appendChild(el('tr', { class: row.applicationNo ? '' : 'rejected' },
-        el('td', { class: 'num' }, String(row.line)),
-        el('td', { class: 'nowrap' }, row.applicationNo ? el('a', { href: '/officials/application.html?no=' + encodeURIComponent(row.applicationNo) },
-          row.applicationNo) : el('span', { class: 'badge bad' }, both('未提交', 'not submitted'))),
-        el('td', {}, row.errors && row.errors.length ? el('ul', {}, row.errors.map(function (e) {
-          return el('li', {}, el('code', {}, e.field), ' ', P.said(e.message));
-        })) : both('成功', 'OK'))));
+      rows.appendChild(el('li', { class: row.applicationNo ? 'submitted' : 'rejected' },
+        el('strong', {}, both('第 ' + row.line + ' 行：', 'Line ' + row.line + ': ')),
+        row.applicationNo ? el('a', { class: 'nowrap', href: '/officials/application.html?no=' + encodeURIComponent(row.applicationNo) },
+          row.applicationNo) : el('span', { class: 'badge bad' }, both('未提交', 'not submitted')),
+        row.errors && row.errors.length ? el('ul', {}, row.errors.map(function (e) {
+          return el('li', {}, P.said(e.message));
+        })) : null));
     });
-    section.appendChild(el('div', { class: 'table-wrap' }, el('table', { class: 'data', id: 'batch-rows' },
-      el('thead', {}, el('tr', {}, el('th', { class: 'num' }, both('行', 'Line')), el('th', {}, both('申请编号', 'Application no.')),
-        el('th', {}, both('结果', 'Result')))), body)));
+    section.appendChild(rows);
+    P.applyLanguage();
   }
 
   document.addEventListener('DOMContentLoaded', function () {

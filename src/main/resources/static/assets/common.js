@@ -84,17 +84,14 @@
     return both(halves.zh, halves.en);
   }
 
-  /**
-   * Calls the product's API. Answers {status, ok, data}; a network failure answers status 0 with a
-   * message. Non-GET calls carry X-Requested-With, which lets an official's Tasklist session act.
-   */
+  /** Calls the product's API. Answers {status, ok, data}; a network failure answers status 0 with a message. */
   function api(path, options) {
     options = options || {};
-    var headers = Object.assign({ 'Accept': 'application/json' }, options.headers || {});
+    // X-Requested-With lets an official's Tasklist session change things, and asks the server not to
+    // answer 401 with a Basic challenge (the browser's own login dialog).
+    var headers = Object.assign({ 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
+      options.headers || {});
     var init = { method: options.method || 'GET', headers: headers, credentials: 'same-origin' };
-    if (init.method !== 'GET') {
-      headers['X-Requested-With'] = 'XMLHttpRequest';
-    }
     if (options.json !== undefined) {
       headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(options.json);
@@ -220,6 +217,31 @@
     return fragment;
   }
 
+  /** Steps the server has no words for yet (it answers their id as the text): named here. */
+  var STEPS = {
+    CallActivity_Payment: '批准发放 / approved for payment',
+    StartEvent_ApprovalRequested: '报省级审批 / sent for provincial approval',
+    StartEvent_NoticeStarts: '开始公示 / public notice starts',
+    PAYMENT_INSTRUCTION: '生成支付指令 / payment instruction created',
+    PAYMENT_BATCH_: '交银行发放（批次 {n}） / sent to the bank (batch {n})',
+    BANK_RESULT_: '银行回盘（批次 {n}） / bank result (batch {n})',
+    PAYMENT_FAILED_REASON: '支付失败原因 / why the payment failed',
+    ACCOUNT_CORRECTED: '已更正收款账户 / account corrected',
+    PAYMENT_CANCELLED: '支付已取消 / payment cancelled'
+  };
+
+  /** A history step's text, "中文 / English". */
+  function stepText(step) {
+    if (step.stepText && step.stepText !== step.step) {
+      return step.stepText;
+    }
+    var numbered = /^(PAYMENT_BATCH_|BANK_RESULT_)(\d+)$/.exec(step.step || '');
+    if (numbered) {
+      return STEPS[numbered[1]].replace(/\{n\}/g, numbered[2]);
+    }
+    return STEPS[step.step] || step.stepText || step.step;
+  }
+
   function param(name) {
     return new URLSearchParams(window.location.search).get(name);
   }
@@ -237,7 +259,7 @@
 
   window.Portal = {
     t: t, pick: pick, split: split, said: said, api: api, problems: problems, time: time, date: date, today: today, money: money, amount: amount, el: el,
-    both: both, param: param, onLanguage: onLanguage, applyLanguage: applyLanguage,
+    both: both, param: param, stepText: stepText, onLanguage: onLanguage, applyLanguage: applyLanguage,
     lang: function () { return lang; }
   };
 

@@ -24,6 +24,8 @@
    */
   function render(result, extra) {
     var failed = result.uploads.filter(function (u) { return !u.ok; });
+    var closed = result.view && (result.view.status === 'REJECTED' || result.view.status === 'WITHDRAWN');
+    var rejected = closed && result.view.reasons && result.view.reasons.length;
     var lookup = '/lookup.html?no=' + encodeURIComponent(result.applicationNo);
     var uploads = el('ul', { class: 'plain' });
     result.uploads.forEach(function (u) {
@@ -39,12 +41,17 @@
         el('p', { class: 'big-number', id: 'application-no' }, result.applicationNo),
         el('p', {}, both('请记下或截图保存申请编号。查询进度时要用申请编号和身份证号码。',
           'Write the number down or take a screenshot: you need it and the identity number to check the progress.'))),
-      failed.length ? el('div', { class: 'warn-box' },
+      rejected ? el('div', { class: 'summary-box', id: 'rejected' },
+        el('h2', {}, both('申请未通过自动资格审查', 'The application did not pass the eligibility check')),
+        el('ul', {}, result.view.reasons.map(function (r) { return el('li', {}, P.said(r)); })),
+        el('p', {}, both('如果您认为有误，请带上身份证到县人社部门咨询；条件符合后可以重新申请。',
+          'If you think this is wrong, ask the county\'s human resources office with your identity card; you may apply again once you qualify.'))) : null,
+      failed.length && !rejected ? el('div', { class: 'warn-box' },
         el('p', {}, both('有 ' + failed.length + ' 份材料没有上传成功。申请已经保存，请在“查询进度”页面重新上传。',
           failed.length + ' document(s) did not upload. The application is saved; upload them again on the progress page.')),
         el('a', { class: 'button secondary', href: lookup }, both('去重新上传', 'Upload them again'))) : null,
-      result.uploads.length ? el('div', { class: 'card' }, el('h2', {}, both('材料', 'Documents')), uploads) : null,
-      el('div', { class: 'card' },
+      result.uploads.length && !rejected ? el('div', { class: 'card' }, el('h2', {}, both('材料', 'Documents')), uploads) : null,
+      rejected ? null : el('div', { class: 'card' },
         el('h2', {}, both('接下来', 'What happens next')),
         el('ol', { class: 'steps' },
           el('li', {}, both('系统自动审查资格，几分钟内完成。不符合条件的，会列出全部原因。',

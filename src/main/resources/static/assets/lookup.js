@@ -101,7 +101,10 @@
       result.appendChild(accountCard());
     }
     result.appendChild(timelineCard(v));
-    result.appendChild(documentsCard(v));
+    var closed = v.status === 'REJECTED' || v.status === 'WITHDRAWN';
+    if (!closed || (v.documents && v.documents.length)) {
+      result.appendChild(documentsCard(v));
+    }
     P.applyLanguage();
   }
 
@@ -117,7 +120,7 @@
       }
       list.appendChild(el('li', {},
         el('span', { class: 'when' }, P.time(s.at)),
-        el('span', { class: 'what' }, P.said(s.stepText)),
+        el('span', { class: 'what' }, P.said(P.stepText(s))),
         decisionNode ? el('span', {}, '：', decisionNode) : null,
         s.comment ? el('span', { class: 'comment' }, P.said(s.comment)) : null));
     });
@@ -200,7 +203,8 @@
 
   function documentsCard(v) {
     var card = el('div', { class: 'card', id: 'documents' }, el('h2', {}, both('材料', 'Documents')));
-    if (v.requiredDocuments && v.requiredDocuments.length) {
+    var closed = v.status === 'REJECTED' || v.status === 'WITHDRAWN';
+    if (v.requiredDocuments && v.requiredDocuments.length && !closed) {
       card.appendChild(el('ul', { class: 'plain', id: 'required-documents' }, v.requiredDocuments.map(function (r) {
         return el('li', {}, Confirmation.kindText(r.kind), ' ',
           r.uploaded ? el('span', { class: 'badge good' }, both('已上传', 'uploaded'))

@@ -9,6 +9,8 @@
   var el = P.el;
   var both = P.both;
   var county = null;
+  /** The last result upload of each batch, shown again when the list is drawn anew. */
+  var outcomes = {};
 
   var BATCH_STATUS = { SENT: ['已发送，等待回盘', 'sent, waiting for the bank', 'badge wait'],
     RESULTS_RECORDED: ['已记录回盘', 'results recorded', 'badge good'] };
@@ -88,8 +90,15 @@
   function batchCard(b, fresh) {
     var status = BATCH_STATUS[b.status] || [b.status, b.status, 'badge'];
     var outcome = el('div', { 'aria-live': 'polite', class: 'batch-outcome' });
+    if (outcomes[b.id]) {
+      renderOutcome(outcome, outcomes[b.id]);
+    }
     var fileId = 'result-file-' + b.id;
     var file = el('input', { type: 'file', id: fileId, accept: '.csv,text/csv,text/plain' });
+    var fileName = el('span', { class: 'file-name muted' }, both('还没有选择文件', 'No file chosen'));
+    file.addEventListener('change', function () {
+      fileName.textContent = file.files && file.files[0] ? file.files[0].name : '';
+    });
     var upload = el('button', { type: 'button', class: 'primary upload-result' }, both('上传回盘', 'Upload the result'));
     upload.addEventListener('click', function () {
       outcome.textContent = '';
@@ -107,8 +116,9 @@
           P.problems(answer).forEach(function (p) { outcome.appendChild(el('p', { class: 'field-error' }, P.said(p.message))); });
           return;
         }
-        renderOutcome(outcome, answer.data);
+        outcomes[b.id] = answer.data;
         loadWaiting();
+        loadBatches(b.id);
       });
     });
     var lines = el('div', {});
@@ -139,7 +149,9 @@
         el('a', { class: 'button secondary bank-file', href: '/api/payments/batches/' + b.id + '/file', download: '' },
           both('下载银行文件', 'Download the bank file')), show),
       lines,
-      el('div', { class: 'field' }, el('label', { for: fileId }, both('银行回盘文件（CSV）', 'The bank\'s result file (CSV)')), file),
+      el('div', { class: 'field file-field' }, el('span', { class: 'label' }, both('银行回盘文件（CSV）', 'The bank\'s result file (CSV)')),
+        el('div', { class: 'file-box' }, file, el('label', { class: 'file-button', for: fileId }, both('选择文件', 'Choose the file')),
+          fileName)),
       upload, outcome);
   }
 
@@ -164,7 +176,7 @@
         el('th', {}, both('处理结果', 'Outcome')))),
       el('tbody', {}, report.lines.map(function (l) {
         return el('tr', {}, el('td', { class: 'num' }, String(l.line)), el('td', { class: 'nowrap' }, l.applicationNo),
-          el('td', {}, el('span', { class: l.changed ? 'badge good' : 'badge wait' }, P.said(l.outcome))));
+          el('td', { class: 'wrap' }, el('span', { class: l.changed ? 'badge good' : 'badge wait' }, P.said(l.outcome))));
       })))));
     P.applyLanguage();
   }

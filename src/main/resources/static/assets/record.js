@@ -96,9 +96,9 @@
           el('th', {}, both('状态', 'Status')), el('th', {}, both('决定', 'Decision')), el('th', {}, both('经办人', 'Who')),
           el('th', {}, both('意见', 'Comment')))),
         el('tbody', {}, (view.history || []).map(function (s) {
-          return el('tr', {}, el('td', { class: 'nowrap' }, P.time(s.at)), el('td', {}, P.said(s.stepText)),
+          return el('tr', {}, el('td', { class: 'nowrap' }, P.time(s.at)), el('td', {}, P.said(P.stepText(s))),
             el('td', {}, s.status || ''), el('td', {}, s.decision || ''), el('td', {}, s.actor || ''),
-            el('td', { style: 'white-space: pre-line' }, s.comment || ''));
+            el('td', { class: 'wrap' }, s.comment || ''));
         }))))));
 
     if (record.objections && record.objections.length) {
@@ -133,9 +133,9 @@
           el('th', {}, both('错误', 'Error')))),
         el('tbody', {}, mails.map(function (m) {
           var status = MAIL_STATUS[m.status] || [m.status, m.status, 'badge'];
-          return el('tr', {}, el('td', {}, m.to), el('td', {}, m.subject), el('td', {}, m.event),
+          return el('tr', {}, el('td', {}, m.to), el('td', { class: 'wrap' }, m.subject), el('td', {}, m.event),
             el('td', {}, el('span', { class: status[2] }, both(status[0], status[1]))),
-            el('td', { class: 'nowrap' }, P.time(m.sentAt || m.createdAt)), el('td', {}, m.lastError || ''));
+            el('td', { class: 'nowrap' }, P.time(m.sentAt || m.createdAt)), el('td', { class: 'wrap' }, m.lastError || ''));
         })))) : el('p', { class: 'muted' }, both('没有邮件（申请人没有留邮箱，或还没有需要通知的事）', 'No mails (no email address given, or nothing to tell yet)'))));
     P.applyLanguage();
   }

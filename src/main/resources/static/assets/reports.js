@@ -114,6 +114,7 @@
         document.getElementById('report').appendChild(el('div', { class: 'summary-box' },
           both('您的账号没有县或省的范围，不能查看统计报表。', 'Your account has no county or province, so it sees no reports.')));
         document.getElementById('filters').hidden = true;
+        document.getElementById('find').hidden = true;
         return;
       }
       var county = document.getElementById('filter-county');
