@@ -242,6 +242,41 @@
     return STEPS[step.step] || step.stepText || step.step;
   }
 
+  var STATUS = {
+    SUBMITTED: ['已提交', 'submitted'], REJECTED: ['未通过', 'rejected'], UNDER_REVIEW: ['县级审核中', 'under county review'],
+    SUPPLEMENT_REQUIRED: ['待补正材料', 'supplement required'], WITHDRAWN: ['已撤回', 'withdrawn'],
+    PUBLIC_NOTICE: ['公示中', 'in public notice'], AWAITING_PROVINCE: ['省级审批中', 'awaiting provincial approval'],
+    APPROVED: ['已批准', 'approved'], PAYING: ['支付中', 'being paid'], PAID: ['已支付', 'paid'],
+    PAYMENT_FAILED: ['支付失败', 'payment failed']
+  };
+
+  var DECISIONS = {
+    ELIGIBLE: ['符合条件', 'eligible'], INELIGIBLE: ['不符合条件', 'not eligible'], APPROVE: ['同意', 'approved'],
+    SUPPLEMENT: ['需要补正', 'supplement requested'], REJECT: ['驳回', 'rejected'], RETURN: ['退回县级', 'returned to the county'],
+    UPHOLD: ['异议成立', 'objection upheld'], DISMISS: ['异议不成立', 'objection dismissed'], PAID: ['已支付', 'paid'],
+    FAILED: ['支付失败', 'failed'], CANCEL: ['已取消', 'cancelled']
+  };
+
+  /** A status code in words, as DOM nodes in both languages. */
+  function statusText(code) {
+    var words = STATUS[code];
+    return words ? both(words[0], words[1]) : document.createTextNode(code || '');
+  }
+
+  /** A decision code in words; null when there is none or it is not a decision (a document kind). */
+  function decisionText(code) {
+    var words = DECISIONS[code];
+    return words ? both(words[0], words[1]) : null;
+  }
+
+  /** A history comment: the system's own are "中文 / English"; officials' free text is shown as written. */
+  function comment(step) {
+    if (!step.comment) {
+      return null;
+    }
+    return step.step === 'AMOUNT' ? said(step.comment) : document.createTextNode(step.comment);
+  }
+
   function param(name) {
     return new URLSearchParams(window.location.search).get(name);
   }
@@ -259,7 +294,8 @@
 
   window.Portal = {
     t: t, pick: pick, split: split, said: said, api: api, problems: problems, time: time, date: date, today: today, money: money, amount: amount, el: el,
-    both: both, param: param, stepText: stepText, onLanguage: onLanguage, applyLanguage: applyLanguage,
+    both: both, param: param, stepText: stepText, statusText: statusText, decisionText: decisionText,
+    comment: comment, onLanguage: onLanguage, applyLanguage: applyLanguage,
     lang: function () { return lang; }
   };
 

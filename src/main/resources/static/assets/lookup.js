@@ -19,13 +19,6 @@
   var STAGE_OF = { SUBMITTED: 1, UNDER_REVIEW: 2, SUPPLEMENT_REQUIRED: 2, PUBLIC_NOTICE: 3, AWAITING_PROVINCE: 4,
     APPROVED: 5, PAYING: 5, PAYMENT_FAILED: 5, PAID: 6, REJECTED: 6, WITHDRAWN: 6 };
 
-  var DECISIONS = {
-    ELIGIBLE: ['符合条件', 'eligible'], INELIGIBLE: ['不符合条件', 'not eligible'], APPROVE: ['同意', 'approved'],
-    SUPPLEMENT: ['需要补正', 'supplement requested'], REJECT: ['驳回', 'rejected'], RETURN: ['退回县级', 'returned to the county'],
-    UPHOLD: ['异议成立', 'objection upheld'], DISMISS: ['异议不成立', 'objection dismissed'], PAID: ['已支付', 'paid'],
-    FAILED: ['支付失败', 'failed'], CANCEL: ['已取消', 'cancelled']
-  };
-
   var KINDS = ['ID_CARD', 'EMPLOYMENT_PROOF', 'TICKET', 'CERTIFICATE', 'ATTENDANCE', 'ACCOUNT', 'PLEDGE', 'OTHER'];
 
   var current = null;
@@ -111,18 +104,13 @@
   function timelineCard(v) {
     var list = el('ol', { class: 'timeline', id: 'timeline' });
     (v.history || []).forEach(function (s) {
-      var decision = s.decision ? DECISIONS[s.decision] : null;
-      var decisionNode = null;
-      if (s.step === 'DOCUMENT_UPLOADED' && s.decision) {
-        decisionNode = Confirmation.kindText(s.decision);
-      } else if (decision) {
-        decisionNode = both(decision[0], decision[1]);
-      }
+      var decisionNode = s.step === 'DOCUMENT_UPLOADED' && s.decision ? Confirmation.kindText(s.decision)
+        : P.decisionText(s.decision);
       list.appendChild(el('li', {},
         el('span', { class: 'when' }, P.time(s.at)),
         el('span', { class: 'what' }, P.said(P.stepText(s))),
         decisionNode ? el('span', {}, '：', decisionNode) : null,
-        s.comment ? el('span', { class: 'comment' }, P.said(s.comment)) : null));
+        s.comment ? el('span', { class: 'comment' }, P.comment(s)) : null));
     });
     var stage = STAGE_OF[v.status] || 0;
     STAGES.slice(stage + 1).forEach(function (s) {

@@ -97,8 +97,10 @@
           el('th', {}, both('意见', 'Comment')))),
         el('tbody', {}, (view.history || []).map(function (s) {
           return el('tr', {}, el('td', { class: 'nowrap' }, P.time(s.at)), el('td', {}, P.said(P.stepText(s))),
-            el('td', {}, s.status || ''), el('td', {}, s.decision || ''), el('td', {}, s.actor || ''),
-            el('td', { class: 'wrap' }, s.comment || ''));
+            el('td', {}, s.status ? P.statusText(s.status) : ''),
+            el('td', {}, s.step === 'DOCUMENT_UPLOADED' && s.decision ? Confirmation.kindText(s.decision)
+              : P.decisionText(s.decision) || s.decision || ''),
+            el('td', {}, s.actor || ''), el('td', { class: 'wrap' }, P.comment(s)));
         }))))));
 
     if (record.objections && record.objections.length) {

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Assumptions;
 final class Browser implements AutoCloseable {
 
   static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+  static final Path NODE = Paths.get(System.getenv().getOrDefault("PLAYWRIGHT_NODEJS_PATH", "/usr/bin/node"));
   static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
   private final Playwright playwright;
@@ -37,7 +39,9 @@ final class Browser implements AutoCloseable {
 
   private Browser(int port) {
     this.baseUrl = "http://localhost:" + port;
-    this.playwright = Playwright.create();
+    // The driver runs on the system's Node and never downloads a browser, from Maven and from an IDE alike.
+    this.playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of(
+        "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "PLAYWRIGHT_NODEJS_PATH", NODE.toString())));
     this.chromium = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
         .setHeadless(true).setArgs(List.of("--no-sandbox", "--headless", "--disable-gpu",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run")));
@@ -47,6 +51,8 @@ final class Browser implements AutoCloseable {
   static Browser launch(int port) {
     Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "No Chromium at " + CHROMIUM
         + ": browser tests skipped (apt-get install -y chromium fonts-noto-cjk)");
+    Assumptions.assumeTrue(Files.isExecutable(NODE), "No Node.js at " + NODE
+        + " for Playwright's driver: browser tests skipped (apt-get install -y nodejs)");
     assertThat(chineseFontInstalled()).as("Chinese text would show as empty boxes in the screenshots:"
         + " apt-get install -y fonts-noto-cjk").isTrue();
     return new Browser(port);
