@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -81,13 +82,26 @@ class Reports {
   @Transactional(readOnly = true)
   public ReportTable table(String name, ReportScope scope, ReportFilter filter, Integer limit) {
     ReportQuery query = new ReportQuery(scope, filter, clock.getZone());
+    return table(name, query, filter, limit, lateReviews(query));
+  }
+
+  /** Every table; the late reviews, which two tables need, are looked up once. */
+  @Transactional(readOnly = true)
+  public List<ReportTable> all(ReportScope scope, ReportFilter filter, Integer limit) {
+    ReportQuery query = new ReportQuery(scope, filter, clock.getZone());
+    Supplier<List<ReviewDeadlines.LateReview>> late = lateReviews(query);
+    return TABLES.stream().map(name -> table(name, query, filter, limit, late)).toList();
+  }
+
+  private ReportTable table(String name, ReportQuery query, ReportFilter filter, Integer limit,
+      Supplier<List<ReviewDeadlines.LateReview>> late) {
     return switch (name) {
-      case "by-county" -> byCounty(query);
+      case "by-county" -> byCounty(query, late.get());
       case "by-subsidy" -> bySubsidy(query);
       case "by-status" -> byStatus(query);
       case "by-month" -> byMonth(query, filter);
       case "payment-time" -> paymentTime(query);
-      case "overdue-reviews" -> overdueReviews(query);
+      case "overdue-reviews" -> overdueReviews(late.get());
       case "breakdown" -> breakdown(query);
       case "applications" -> applications(query, limit);
       default -> throw new cn.subsidy.web.NotFoundException("没有这个报表 / No report table '" + name + "'. Tables: "
@@ -95,19 +109,25 @@ class Reports {
     };
   }
 
-  @Transactional(readOnly = true)
-  public List<ReportTable> all(ReportScope scope, ReportFilter filter, Integer limit) {
-    return TABLES.stream().map(name -> table(name, scope, filter, limit)).toList();
+  /** The late reviews of the query, looked up on first use. */
+  private Supplier<List<ReviewDeadlines.LateReview>> lateReviews(ReportQuery query) {
+    List<List<ReviewDeadlines.LateReview>> found = new ArrayList<>();
+    return () -> {
+      if (found.isEmpty()) {
+        found.add(reviewDeadlines.lateReviews(query));
+      }
+      return found.get(0);
+    };
   }
 
-  private ReportTable byCounty(ReportQuery q) {
+  private ReportTable byCounty(ReportQuery q, List<ReviewDeadlines.LateReview> lateReviews) {
     List<Column> columns = new ArrayList<>(List.of(
         column("countyCode", "县代码 / County code", Kind.TEXT),
         column("county", "县 / County", Kind.TEXT),
         column("province", "省 / Province", Kind.TEXT)));
     columns.addAll(MEASURE_COLUMNS);
     columns.add(column("overdueReviews", "超期审核 / Late reviews", Kind.COUNT));
-    Map<String, Long> late = reviewDeadlines.lateReviews(q).stream()
+    Map<String, Long> late = lateReviews.stream()
         .collect(Collectors.groupingBy(ReviewDeadlines.LateReview::countyCode, Collectors.counting()));
     List<Map<String, Object>> rows = jdbc.sql(q.with() + """
         select c.code, c.name, c.province_name, %s
@@ -290,9 +310,9 @@ class Reports {
         column("longestDays", "最长天数 / Longest days", Kind.DAYS)), rows);
   }
 
-  private ReportTable overdueReviews(ReportQuery q) {
+  private ReportTable overdueReviews(List<ReviewDeadlines.LateReview> lateReviews) {
     Map<String, String> names = countyNames();
-    List<Map<String, Object>> rows = reviewDeadlines.lateReviews(q).stream().map(r -> {
+    List<Map<String, Object>> rows = lateReviews.stream().map(r -> {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("applicationNo", r.applicationNo());
       row.put("countyCode", r.countyCode());

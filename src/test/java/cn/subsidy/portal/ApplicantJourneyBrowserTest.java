@@ -76,7 +76,7 @@ class ApplicantJourneyBrowserTest {
       ApplyFormPage form = new ApplyFormPage(page).transport().applicant("532527", person.name(), wrongId);
       // Checked while typing: the 18th character is wrong.
       showsPart(page.locator("#e-f-applicant-idNumber"), "身份证号码校验位错误");
-      form.workAway(Walk.today().minusMonths(5)).account().document("ID_CARD", cameraPhoto)
+      form.workAway(Walk.workStart()).account().document("ID_CARD", cameraPhoto)
           .document("EMPLOYMENT_PROOF", TestFiles.pdf("劳动合同.pdf")).document("ACCOUNT", TestFiles.photo("银行卡.jpg"))
           .document("PLEDGE", TestFiles.photo("承诺书.jpg")).pledge().submit();
       showsPart(page.locator(".summary-box"), "请改正以下 1 处问题");
@@ -157,7 +157,7 @@ class ApplicantJourneyBrowserTest {
       });
       page.navigate("/apply.html");
       new ApplyFormPage(page).transport().applicant("532527", person.name(), person.idNumber())
-          .workAway(Walk.today().minusMonths(5)).account().transportDocuments().pledge().submit();
+          .workAway(Walk.workStart()).account().transportDocuments().pledge().submit();
       shows(page.locator(".summary-box h2"), "系统检查发现 3 处问题，请改正后再提交");
       expect(page.locator(".summary-box li")).hasCount(3);
       shows(page.locator("#e-f-applicant-idNumber"), "身份证号码校验位错误，请核对每一位数字");

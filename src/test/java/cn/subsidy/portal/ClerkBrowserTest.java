@@ -62,7 +62,7 @@ class ClerkBrowserTest {
         if (person == people.get(0)) {
           form.transport();
         }
-        form.applicant("532527", person.name(), person.idNumber()).workAway(Walk.today().minusMonths(4)).account()
+        form.applicant("532527", person.name(), person.idNumber()).workAway(Walk.workStart()).account()
             .transportDocuments().pledge().submit();
         Browser.showsPartWithin(page.locator("#last-filed"), "已为 " + person.name() + " 提交申请", 60);
       }
@@ -86,7 +86,7 @@ class ClerkBrowserTest {
   @Test
   void importABatchWithTheTasklistLogin() {
     RegistryEntry good = walk.newPerson("532527");
-    String start = Walk.today().minusMonths(4).toString();
+    String start = Walk.workStart().toString();
     String year = start.substring(0, 4);
     String csv = "类型,身份证号码,姓名,电话,邮箱,县代码,开户银行,账号,承诺书,培训职业,证书等级,证书编号,发证日期,培训天数,"
         + "补助年度,务工省份,务工地市,务工县区,就业单位,务工开始日期,务工地类别,车费\n"
