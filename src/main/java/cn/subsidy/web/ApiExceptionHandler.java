@@ -3,6 +3,7 @@ package cn.subsidy.web;
 import cn.subsidy.security.AccessDeniedException;
 import cn.subsidy.security.NotAuthenticatedException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -91,11 +92,18 @@ class ApiExceptionHandler {
         "请以 multipart/form-data 上传名为 file 的文件 / Upload the document as multipart/form-data part 'file'."));
   }
 
+  /**
+   * 401 with a Basic challenge for API clients. The product's own pages (they send X-Requested-With)
+   * get no challenge: the browser would answer it with its login dialog instead of letting the page
+   * point to the Tasklist login.
+   */
   @ExceptionHandler(NotAuthenticatedException.class)
-  ResponseEntity<ProblemDetail> unauthenticated(NotAuthenticatedException e) {
-    return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-        .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"employment-subsidy\", charset=\"UTF-8\"")
-        .body(problem(HttpStatus.UNAUTHORIZED, e.getMessage()));
+  ResponseEntity<ProblemDetail> unauthenticated(NotAuthenticatedException e, HttpServletRequest request) {
+    ResponseEntity.BodyBuilder answer = ResponseEntity.status(HttpStatus.UNAUTHORIZED);
+    if (request.getHeader("X-Requested-With") == null) {
+      answer.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"employment-subsidy\", charset=\"UTF-8\"");
+    }
+    return answer.body(problem(HttpStatus.UNAUTHORIZED, e.getMessage()));
   }
 
   @ExceptionHandler(AccessDeniedException.class)
