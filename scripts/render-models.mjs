@@ -22,17 +22,17 @@ const MODELS = join(root, 'processes');
 const PICTURES = join(root, 'docs', 'models');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
-/** The record a picture carries of the model it was rendered from. */
-export function sourceComment(modelPath, modelBytes) {
-  const sha = createHash('sha256').update(modelBytes).digest('hex');
+/** The record a picture carries of the model it was rendered from (hashed with Unix line ends). */
+function sourceComment(modelPath, modelText) {
+  const sha = createHash('sha256').update(modelText.replace(/\r\n/g, '\n'), 'utf8').digest('hex');
   return `<!-- rendered from ${relative(root, modelPath)} sha256:${sha} by npm run render-models; do not edit -->`;
 }
 
-export function models() {
+function models() {
   return readdirSync(MODELS).filter(f => /\.(bpmn|dmn)$/.test(f)).sort().map(f => join(MODELS, f));
 }
 
-export function pictureOf(modelPath) {
+function pictureOf(modelPath) {
   return join(PICTURES, modelPath.split('/').pop().replace(/\.(bpmn|dmn)$/, '.svg'));
 }
 
