@@ -37,7 +37,10 @@ class EmbeddedPostgresConfiguration {
         .setServerConfig("full_page_writes", durable)
         .setServerConfig("max_connections", "200")
         .setLocaleConfig("locale", "C")
-        .setPGStartupWait(properties.startupWait());
+        .setPGStartupWait(properties.startupWait())
+        // Spring stops the server (destroyMethod) after everything that uses it; zonky's own JVM hook
+        // would stop it at once on SIGTERM, while the engine is still shutting down.
+        .setRegisterShutdownHook(false);
     if (properties.port() > 0) {
       builder.setPort(properties.port());
     }
