@@ -98,6 +98,47 @@ class DesignerDeploymentTest {
   }
 
   @Test
+  void aModelWithoutTheFormAndDecisionTableItBindsIsRefused() throws IOException {
+    String before = latestTransport().getId();
+    Http.Response refused = new ModelerDeployment("transport-subsidy")
+        .diagram("transport-subsidy.bpmn", read("processes/transport-subsidy.bpmn")).deploy(designer());
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().get("message").asText())
+        .contains("Task_CountyReview binds form 'countyReview' to this deployment: select its .form file too")
+        .contains("Task_CalculateAmount binds decision 'transportAmount' to this deployment: select its .dmn file too");
+    assertThat(latestTransport().getId()).isEqualTo(before);
+  }
+
+  @Test
+  void aDecisionTableWithoutTheModelThatBindsItIsRefused() throws IOException {
+    long versions = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("transportAmount").count();
+    Http.Response refused = new ModelerDeployment("transport-amount")
+        .diagram("transport-amount.dmn", read("processes/transport-amount.dmn").replace(">500<", ">510<"))
+        .deploy(designer());
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().get("message").asText()).contains("Decision 'transportAmount' is bound to the deployment"
+        + " of processes/transport-subsidy.bpmn (transportSubsidy): alone it changes no application");
+    assertThat(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("transportAmount").count())
+        .isEqualTo(versions);
+  }
+
+  @Test
+  void aStepCallingCodeTheApplicationLacksOrAnUnknownStatusIsRefused() throws IOException {
+    String before = latestTransport().getId();
+    Http.Response refused = new ModelerDeployment("transport-subsidy")
+        .diagram("transport-subsidy.bpmn", read("processes/transport-subsidy.bpmn")
+            .replace("${recordAmount}", "${recordTheAmount}").replace("\"UNDER_REVIEW\"", "\"IN_REVIEW\""))
+        .attach("transport-amount.dmn", read("processes/transport-amount.dmn"))
+        .attach("county-review.form", read("forms/county-review.form"))
+        .deploy(designer());
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().get("message").asText())
+        .contains("Task_RecordAmount calls ${recordTheAmount}, which the application does not have")
+        .contains("the status 'IN_REVIEW' of Task_CountyReview is no application status");
+    assertThat(latestTransport().getId()).isEqualTo(before);
+  }
+
+  @Test
   void designerReadsModelsButNoApplicantsData() {
     TransportApplications applications = new TransportApplications(port, taskService);
     String applicationNo = applications.submit();
@@ -139,6 +180,10 @@ class DesignerDeploymentTest {
 
     applications.complete(review, TransportApplications.REVIEWER,
         Map.of("countyDecision", "REJECT", "countyComment", "测试结束 / end of test"));
+  }
+
+  private Http designer() {
+    return Http.as(port, "designer", "demo");
   }
 
   private ProcessDefinition latestTransport() {
