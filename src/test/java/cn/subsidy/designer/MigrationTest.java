@@ -74,7 +74,8 @@ class MigrationTest {
       assertThat(plan.get("moving").asLong()).isEqualTo(3);
       assertThat(plan.get("cannotMove").asLong()).isZero();
       assertThat(plan.get("activities").toString())
-          .contains("{\"activityId\":\"Task_CountyReview\",\"name\":\"县级审核\",\"instances\":3,\"movesTo\":\"Task_CountyReview\"}");
+          .contains("{\"activityId\":\"Task_CountyReview\",\"name\":\"县级审核\",\"instances\":3,"
+              + "\"movesTo\":\"Task_CountyReview\"}");
       // The review's deadlines are not restarted: their timers move as they are.
       assertThat(plan.get("instructions").toString())
           .contains("{\"sourceActivityId\":\"Timer_ReviewOverdue\",\"targetActivityId\":\"Timer_ReviewOverdue\","

@@ -38,8 +38,9 @@ class ModelConventionsBreakageTest {
 
   static Stream<Breakage> breakages() {
     return Stream.of(
-        literal("user task without a form", TRANSPORT, " camunda:formRef=\"countyReview\" camunda:formRefBinding=\"deployment\"",
-            "", "Task_CountyReview: user task has no form"),
+        literal("user task without a form", TRANSPORT,
+            " camunda:formRef=\"countyReview\" camunda:formRefBinding=\"deployment\"", "",
+            "Task_CountyReview: user task has no form"),
         literal("form bound to the latest version", TRANSPORT, "camunda:formRefBinding=\"deployment\"",
             "camunda:formRefBinding=\"latest\"", "Task_CountyReview: form binding must be 'deployment'"),
         literal("candidate group without expression", TRANSPORT, "camunda:candidateGroups=\"reviewers${countyCode}\"",
@@ -53,8 +54,10 @@ class ModelConventionsBreakageTest {
             "Task_RecordAmount: service task uses bean 'missingRecorder', which the application does not have"),
         literal("task listener bean that does not exist", TRANSPORT, "${countyReviewDecision}", "${missingDecision}",
             "Task_CountyReview: taskListener uses bean 'missingDecision'"),
-        literal("script in a listener", TRANSPORT, "<camunda:taskListener delegateExpression=\"${caseFile}\" event=\"create\" />",
-            "<camunda:taskListener event=\"create\"><camunda:script scriptFormat=\"javascript\">1</camunda:script></camunda:taskListener>",
+        literal("script in a listener", TRANSPORT,
+            "<camunda:taskListener delegateExpression=\"${caseFile}\" event=\"create\" />",
+            "<camunda:taskListener event=\"create\"><camunda:script scriptFormat=\"javascript\">1</camunda:script>"
+                + "</camunda:taskListener>",
             "Task_CountyReview: no scripts in models"),
         new Breakage("process without history time to live", TRANSPORT,
             "(<bpmn:process id=\"transportSubsidy\"[^>]*) camunda:historyTimeToLive=\"3650\"", "$1",

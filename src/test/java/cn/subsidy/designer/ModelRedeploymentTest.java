@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.subsidy.SubsidyApplication;
 import cn.subsidy.support.SeparateApplication;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -98,10 +99,11 @@ class ModelRedeploymentTest {
 
   /** Starts the application in a new JVM with {@code first} ahead of the classpath, waits until it runs, stops it. */
   private static void runInAnotherJvm(Path first, Map<String, Object> properties) throws Exception {
+    String classpath = first + File.pathSeparator + System.getProperty("java.class.path");
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", first + java.io.File.pathSeparator + System.getProperty("java.class.path"),
-        SubsidyApplication.class.getName(), "--spring.profiles.active=test", "--server.port=0",
-        "--camunda.bpm.job-execution.enabled=false", "--camunda.bpm.webapp.enabled=false"));
+        "-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath, SubsidyApplication.class.getName(),
+        "--spring.profiles.active=test", "--server.port=0", "--camunda.bpm.job-execution.enabled=false",
+        "--camunda.bpm.webapp.enabled=false"));
     properties.forEach((name, value) -> command.add("--" + name + "=" + value));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     List<String> output = new ArrayList<>();
