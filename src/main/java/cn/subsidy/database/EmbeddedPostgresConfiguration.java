@@ -37,10 +37,7 @@ class EmbeddedPostgresConfiguration {
         .setServerConfig("full_page_writes", durable)
         .setServerConfig("max_connections", "200")
         .setLocaleConfig("locale", "C")
-        .setPGStartupWait(properties.startupWait())
-        // Spring stops the server (destroyMethod) after everything that uses it; zonky's own JVM hook
-        // would stop it at once on SIGTERM, while the engine is still shutting down.
-        .setRegisterShutdownHook(false);
+        .setPGStartupWait(properties.startupWait());
     if (properties.port() > 0) {
       builder.setPort(properties.port());
     }

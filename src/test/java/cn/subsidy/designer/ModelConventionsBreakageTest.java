@@ -55,8 +55,8 @@ class ModelConventionsBreakageTest {
         literal("task listener bean that does not exist", TRANSPORT, "${countyReviewDecision}", "${missingDecision}",
             "Task_CountyReview: taskListener uses bean 'missingDecision'"),
         literal("script in a listener", TRANSPORT,
-            "<camunda:taskListener delegateExpression=\"${caseFile}\" event=\"create\" />",
-            "<camunda:taskListener event=\"create\"><camunda:script scriptFormat=\"javascript\">1</camunda:script>"
+            "<camunda:taskListener delegateExpression=\"${countyReviewDecision}\" event=\"complete\" />",
+            "<camunda:taskListener event=\"complete\"><camunda:script scriptFormat=\"javascript\">1</camunda:script>"
                 + "</camunda:taskListener>",
             "Task_CountyReview: no scripts in models"),
         new Breakage("process without history time to live", TRANSPORT,
