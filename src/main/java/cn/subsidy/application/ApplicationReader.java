@@ -1,5 +1,6 @@
 package cn.subsidy.application;
 
+import cn.subsidy.calendar.Deadlines;
 import cn.subsidy.security.Staff;
 import cn.subsidy.web.NotFoundException;
 import java.util.List;
@@ -20,8 +21,10 @@ public class ApplicationReader {
   private final Applications applications;
   private final Documents documents;
   private final Supplements supplements;
+  private final Deadlines deadlines;
 
-  ApplicationReader(Applications applications, Documents documents, Supplements supplements) {
+  ApplicationReader(Applications applications, Documents documents, Supplements supplements, Deadlines deadlines) {
+    this.deadlines = deadlines;
     this.applications = applications;
     this.documents = documents;
     this.supplements = supplements;
@@ -71,7 +74,7 @@ public class ApplicationReader {
         a.countyCode(), a.status(), a.status().chinese() + " / " + a.status().english(), a.amount(), a.amountDetail(),
         reasons.stream().map(Reason::message).toList(), reasons,
         supplement.map(Supplements.SupplementRequest::items).orElse(List.of()),
-        supplement.map(s -> s.requestedAt()).orElse(null),
+        supplement.map(s -> deadlines.dueAfter("supplement", s.requestedAt())).orElse(null),
         a.status() == ApplicationStatus.PUBLIC_NOTICE ? a.noticeEndsAt() : null,
         history,
         docs.stream().map(d -> new ApplicationView.DocumentInfo(d.id().toString(), d.kind().name(), d.fileName(),

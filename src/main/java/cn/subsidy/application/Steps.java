@@ -22,17 +22,32 @@ final class Steps {
       Map.entry("PROVINCE_APPROVAL", "省级审批结论 / provincial decision"),
       Map.entry("REVIEW_REMINDER", "提醒审核人员 / reviewers reminded"),
       Map.entry("SUPERVISOR_ALERT", "审核超期，已通知监督人员 / review overdue, supervisor alerted"),
-      Map.entry("OBJECTION_OVERDUE", "异议处理超期 / objection overdue"));
+      Map.entry("OBJECTION_OVERDUE", "异议处理超期 / objection overdue"),
+      Map.entry("CallActivity_Payment", "批准，等待发放 / approved, awaiting payment"),
+      Map.entry("PAYMENT_INSTRUCTION", "生成支付指令 / payment instruction created"),
+      Map.entry("PAYMENT_FAILED_REASON", "银行退回 / returned by the bank"),
+      Map.entry("ACCOUNT_CORRECTED", "已更正收款账户 / payment account corrected"),
+      Map.entry("PAYMENT_CANCELLED", "支付指令已撤销 / payment instruction cancelled"));
+
+  /** Steps numbered by their batch: {@code PAYMENT_BATCH_12}, {@code BANK_RESULT_12}. */
+  private static final Map<String, String> NUMBERED = Map.of(
+      "PAYMENT_BATCH_", "纳入发放批次 / in payment batch ",
+      "BANK_RESULT_", "银行处理结果 / bank result of batch ");
 
   /** Steps whose comment the applicant sees (officials' reasons and requests); internal notes stay internal. */
   private static final Set<String> PUBLIC_COMMENTS = Set.of("COUNTY_REVIEW", "PROVINCE_APPROVAL", "OBJECTION",
-      "AMOUNT", "DOCUMENT_UPLOADED", "SUPPLEMENT_ANSWERED");
+      "AMOUNT", "DOCUMENT_UPLOADED", "SUPPLEMENT_ANSWERED", "PAYMENT_FAILED_REASON", "PAYMENT_CANCELLED");
 
   private Steps() {}
 
   static String text(String step) {
     if (TEXT.containsKey(step)) {
       return TEXT.get(step);
+    }
+    for (Map.Entry<String, String> numbered : NUMBERED.entrySet()) {
+      if (step.startsWith(numbered.getKey())) {
+        return numbered.getValue() + step.substring(numbered.getKey().length());
+      }
     }
     if (step.startsWith("EndEvent_")) {
       return "办结 / closed";

@@ -29,6 +29,11 @@ public class Deadlines {
     return Date.from(calendar.plusWorkingDays(clock.instant(), workingDays(name)));
   }
 
+  /** When the named deadline falls if it started at {@code start}. */
+  public java.time.Instant dueAfter(String name, java.time.Instant start) {
+    return calendar.plusWorkingDays(start, workingDays(name));
+  }
+
   public int workingDays(String name) {
     Integer days = properties.workingDays().get(name);
     if (days == null) {

@@ -44,7 +44,8 @@ public final class Browser implements AutoCloseable {
         "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "PLAYWRIGHT_NODEJS_PATH", NODE.toString())));
     this.chromium = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
         .setHeadless(true).setArgs(List.of("--no-sandbox", "--headless", "--disable-gpu",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run")));
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+            "--disable-quic")));
   }
 
   /** The browser, or the test skipped with the reason when Chromium is not installed here. */

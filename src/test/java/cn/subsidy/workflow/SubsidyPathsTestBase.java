@@ -10,6 +10,7 @@ import static cn.subsidy.application.ApplicationStatus.SUPPLEMENT_REQUIRED;
 import static cn.subsidy.application.ApplicationStatus.UNDER_REVIEW;
 import static cn.subsidy.application.ApplicationStatus.WITHDRAWN;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import cn.subsidy.registry.RegistryEntry;
@@ -17,6 +18,8 @@ import cn.subsidy.support.Http;
 import cn.subsidy.support.Journeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -170,6 +173,9 @@ abstract class SubsidyPathsTestBase {
     // Monday 15 June + 10 working days, the Dragon Boat Festival (19 June) not counted = Tuesday 30 June.
     assertThat(journeys.job(no, "Timer_SupplementDeadline").getDuedate().toInstant().atZone(Journeys.BEIJING)
         .toLocalDate()).isEqualTo(LocalDate.of(2026, 6, 30));
+    assertThat(Instant.parse(journeys.status(no, idOf(no)).get("supplementDueAt").asText()))
+        .as("the applicant is told the same deadline").isCloseTo(journeys.job(no, "Timer_SupplementDeadline")
+            .getDuedate().toInstant(), within(1, ChronoUnit.MINUTES));
     journeys.executeJob(no, "Timer_SupplementDeadline");
     journeys.awaitStatus(no, WITHDRAWN);
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(no).count()).isZero();

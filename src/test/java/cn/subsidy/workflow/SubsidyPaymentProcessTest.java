@@ -128,6 +128,12 @@ class SubsidyPaymentProcessTest {
         .query(Long.class).single()).as("one instruction, two attempts").isEqualTo(1);
     assertThat(jdbc.sql("select attempts from payment_instruction where application_no = ?").param(no)
         .query(Integer.class).single()).isEqualTo(2);
+
+    JsonNode history = applicant.get("/api/applications/" + no).json().get("history");
+    assertThat(history).allSatisfy(step -> assertThat(step.get("stepText").asText()).as("words for " + step.get("step"))
+        .contains(" / ").isNotEqualTo(step.get("step").asText()));
+    assertThat(history.toString()).contains("银行退回 / returned by the bank").contains("账户已销户")
+        .contains("纳入发放批次 / in payment batch " + second).contains("已更正收款账户");
   }
 
   @Test
