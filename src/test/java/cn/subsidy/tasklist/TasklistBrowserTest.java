@@ -101,10 +101,10 @@ class TasklistBrowserTest {
     assertThat(task.locator(".form-actions button.btn-primary[type=submit]")).isEnabled();
     // Tasklist's error notice from the first attempt lies over the button until it is closed.
     Locator notices = page.locator(".page-notifications .alert");
-    while (notices.count() > 0 && notices.first().isVisible()) {
-      notices.first().click();
-      page.waitForTimeout(200);
+    for (int i = notices.count() - 1; i >= 0; i--) {
+      notices.nth(i).locator("button[ng-click^=removeNotification]").click();
     }
+    assertThat(notices).hasCount(0);
     task.locator(".form-actions button.btn-primary[type=submit]").click();
     journeys.awaitStatus(no, ApplicationStatus.REJECTED);
   }
