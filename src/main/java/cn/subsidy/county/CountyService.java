@@ -1,6 +1,8 @@
 package cn.subsidy.county;
 
 import cn.subsidy.security.Role;
+import cn.subsidy.web.FieldProblem;
+import cn.subsidy.web.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -25,9 +27,9 @@ public class CountyService {
 
   @Transactional
   public County register(County county) {
-    List<String> problems = problems(county);
+    List<FieldProblem> problems = problems(county);
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(String.join("; ", problems));
+      throw new InvalidRequestException(problems);
     }
     counties.save(county);
     ensureGroup(Role.REVIEWER.group(county.code()), county.name() + "审核员 / reviewers");
@@ -45,19 +47,19 @@ public class CountyService {
     }
   }
 
-  static List<String> problems(County county) {
-    List<String> problems = new ArrayList<>();
+  static List<FieldProblem> problems(County county) {
+    List<FieldProblem> problems = new ArrayList<>();
     if (county.code() == null || !county.code().matches("\\d{6}")) {
-      problems.add("县级行政区划代码应为6位数字 / The county code must be six digits.");
+      problems.add(new FieldProblem("code", "县级行政区划代码应为6位数字 / The county code must be six digits."));
     }
     if (county.name() == null || county.name().isBlank()) {
-      problems.add("请填写县名 / The county name is missing.");
+      problems.add(new FieldProblem("name", "请填写县名 / The county name is missing."));
     }
     if (county.prefecture() == null || county.prefecture().isBlank()) {
-      problems.add("请填写所属地市 / The prefecture is missing.");
+      problems.add(new FieldProblem("prefecture", "请填写所属地市 / The prefecture is missing."));
     }
     if (county.provinceName() == null || county.provinceName().isBlank()) {
-      problems.add("请填写所属省份 / The province name is missing.");
+      problems.add(new FieldProblem("provinceName", "请填写所属省份 / The province name is missing."));
     }
     return problems;
   }

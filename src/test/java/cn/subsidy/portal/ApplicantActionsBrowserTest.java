@@ -9,47 +9,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.subsidy.application.ApplicationStatus;
 import cn.subsidy.person.Masking;
 import cn.subsidy.support.Browser;
-import cn.subsidy.support.IntegrationTest;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What applicants and the public do on their phones after applying: answer the county's supplement
  * request with a new document, and read a county's public notice and object to an entry.
  */
-@IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ApplicantActionsBrowserTest {
-
-  @LocalServerPort int port;
-  @Autowired ApplicationContext context;
-  @Autowired JdbcClient jdbc;
-
-  Browser browser;
-  Walk walk;
-
-  @BeforeAll
-  void launch() {
-    browser = Browser.launch(port);
-    walk = new Walk(port, context);
-  }
-
-  @AfterAll
-  void close() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+class ApplicantActionsBrowserTest extends PortalBrowserTest {
 
   @Test
   void answerASupplementRequestWithANewDocument() {

@@ -10,7 +10,6 @@ import cn.subsidy.application.ApplicationStatus;
 import cn.subsidy.registry.RegistryEntry;
 import cn.subsidy.support.Ids;
 import cn.subsidy.support.Browser;
-import cn.subsidy.support.IntegrationTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.playwright.BrowserContext;
@@ -23,14 +22,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The issue's journey in a real browser: a villager applies on a phone (360 x 740), is told at once
@@ -38,29 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the phone, looks the application up; then a county official sees it in the report and opens its
  * full record. Also: the server's complete list of problems, and the page in English.
  */
-@IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ApplicantJourneyBrowserTest {
-
-  @LocalServerPort int port;
-  @Autowired ApplicationContext context;
-  @Autowired JdbcClient jdbc;
-
-  Browser browser;
-  Walk walk;
-
-  @BeforeAll
-  void launch() {
-    browser = Browser.launch(port);
-    walk = new Walk(port, context);
-  }
-
-  @AfterAll
-  void close() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+class ApplicantJourneyBrowserTest extends PortalBrowserTest {
 
   @Test
   void applyOnAPhoneLookItUpAndAnOfficialSeesItInTheReport() throws IOException {

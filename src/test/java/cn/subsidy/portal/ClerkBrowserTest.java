@@ -8,47 +8,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.subsidy.registry.RegistryEntry;
 import cn.subsidy.support.Browser;
-import cn.subsidy.support.IntegrationTest;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A village clerk files for several people in a row on a phone; county staff import a CSV batch with
  * their Tasklist login and see what happened to every row.
  */
-@IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ClerkBrowserTest {
-
-  @LocalServerPort int port;
-  @Autowired ApplicationContext context;
-  @Autowired JdbcClient jdbc;
-
-  Browser browser;
-  Walk walk;
-
-  @BeforeAll
-  void launch() {
-    browser = Browser.launch(port);
-    walk = new Walk(port, context);
-  }
-
-  @AfterAll
-  void close() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+class ClerkBrowserTest extends PortalBrowserTest {
 
   @Test
   void fileForTwoPeopleInARow() {

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.subsidy.application.ApplicationStatus;
 import cn.subsidy.support.Browser;
-import cn.subsidy.support.IntegrationTest;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
@@ -18,41 +17,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
 /**
  * The officials' pages in a browser: the landing page's links, the login hint, the reports on a
  * phone and in English, a designer without reports, and a finance officer's payment batch from the
  * bank file to the bank's result, after which the applicant corrects the failed account on a phone.
  */
-@IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OfficialsBrowserTest {
-
-  @LocalServerPort int port;
-  @Autowired ApplicationContext context;
-
-  Browser browser;
-  Walk walk;
-
-  @BeforeAll
-  void launch() {
-    browser = Browser.launch(port);
-    walk = new Walk(port, context);
-  }
-
-  @AfterAll
-  void close() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+class OfficialsBrowserTest extends PortalBrowserTest {
 
   @Test
   void theLandingPageLeadsToEveryPage() {

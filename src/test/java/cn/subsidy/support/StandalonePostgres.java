@@ -26,15 +26,17 @@ public final class StandalonePostgres implements AutoCloseable {
   /** A fresh server with an empty cluster under {@code target/postgres/<name>}. */
   public static StandalonePostgres start(String name) {
     Path directory = Path.of("target", "postgres", name).toAbsolutePath();
+    deleteRecursively(directory);
     StandalonePostgres postgres = new StandalonePostgres(directory, AppProcess.freePort());
-    postgres.start(true);
+    postgres.start();
     return postgres;
   }
 
-  private void start(boolean clean) {
+  // The data directory outlives a stop (zonky would delete a "clean" one on close), so that a restart finds it.
+  private void start() {
     try {
       Files.createDirectories(dataDirectory);
-      server = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(clean)
+      server = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)
           .setPort(port).setServerConfig("max_connections", "300").start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -52,7 +54,18 @@ public final class StandalonePostgres implements AutoCloseable {
 
   /** Starts it again on the same port with the same data. */
   public void restart() {
-    start(false);
+    start();
+  }
+
+  private static void deleteRecursively(Path directory) {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (var paths = Files.walk(directory)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public String jdbcUrl(String database) {
