@@ -4,12 +4,16 @@ import cn.subsidy.security.AccessDeniedException;
 import cn.subsidy.security.NotAuthenticatedException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -19,6 +23,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -130,6 +135,36 @@ class ApiExceptionHandler {
         .body(problem(HttpStatus.SERVICE_UNAVAILABLE,
             "数据库暂时不可用，请稍后重试；本次请求未保存任何内容 / The database is unavailable; nothing was saved. "
                 + "Please try again shortly."));
+  }
+
+  /**
+   * The database went away in the middle of the request (a failed rollback, an engine command whose
+   * connection broke): the same clean 503, since the transaction did not commit. Anything else is a
+   * real fault and goes on to the 500 handling.
+   */
+  @ExceptionHandler({TransactionSystemException.class, DataAccessException.class, ProcessEngineException.class})
+  ResponseEntity<ProblemDetail> connectionLost(Exception e) throws Exception {
+    if (!lostConnection(e)) {
+      throw e;
+    }
+    return databaseDown(e);
+  }
+
+  static boolean lostConnection(Throwable e) {
+    // A rollback that failed on a dead connection hides the statement's own error, which says why.
+    if (e instanceof TransactionSystemException failed && failed.getApplicationException() != null
+        && lostConnection(failed.getApplicationException())) {
+      return true;
+    }
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLTransientConnectionException || t instanceof java.net.ConnectException
+          || t instanceof SQLException sql && (sql.getSQLState() != null
+              && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))
+              || "Connection is closed".equals(sql.getMessage()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static ProblemDetail problem(HttpStatus status, String detail) {

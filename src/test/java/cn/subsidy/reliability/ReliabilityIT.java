@@ -200,6 +200,8 @@ class ReliabilityIT {
    * instruction; each person has at most one transport application that was not refused as a duplicate.
    */
   void assertEveryApplicationOnce(int atLeast) {
+    RemoteJourneys.poll(Duration.ofSeconds(150), () -> db.sql("select count(*) from application where status = 'SUBMITTED'")
+        .query(Long.class).single() == 0 ? true : null, "every eligibility check done");
     assertThat(db.sql("select count(*) from application").query(Long.class).single()).isGreaterThanOrEqualTo(atLeast);
     assertThat(db.sql("""
         select a.application_no from application a

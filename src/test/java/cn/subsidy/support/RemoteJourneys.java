@@ -64,9 +64,12 @@ public final class RemoteJourneys {
     return Http.anonymous(port.get()).postJson("/api/applications", body);
   }
 
-  /** The application's open task with this key, waiting for it to appear; its id. */
+  /**
+   * The application's open task with this key, waiting for it to appear (after a crash, up to the job
+   * lock time of a minute plus the step); its id.
+   */
   public String awaitTask(String user, String applicationNo, String taskKey) {
-    return poll(Duration.ofSeconds(60), () -> {
+    return poll(Duration.ofSeconds(150), () -> {
       JsonNode tasks = as(user).get("/engine-rest/task?processInstanceBusinessKey=" + applicationNo
           + "&taskDefinitionKey=" + taskKey).json();
       return tasks.isArray() && tasks.size() == 1 ? tasks.get(0).get("id").asText() : null;
