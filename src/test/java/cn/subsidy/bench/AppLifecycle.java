@@ -27,30 +27,29 @@ final class AppLifecycle {
   static final List<String> COUNTIES = List.of("532527", "520181", "141129", "140821", "620823", "420526");
   private static final AtomicInteger BIRTHS = new AtomicInteger();
 
+  private final Users users;
   private final int port;
   private final Latencies latencies;
-  private final Map<String, Http> clients;
   private final Map<String, Queue<RegistryEntry>> people;
 
-  AppLifecycle(int port, Latencies latencies) {
-    this(port, latencies, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+  AppLifecycle(Users users, Latencies latencies) {
+    this(users, latencies, new ConcurrentHashMap<>());
   }
 
-  private AppLifecycle(int port, Latencies latencies, Map<String, Http> clients,
-      Map<String, Queue<RegistryEntry>> people) {
-    this.port = port;
+  private AppLifecycle(Users users, Latencies latencies, Map<String, Queue<RegistryEntry>> people) {
+    this.users = users;
+    this.port = users.port();
     this.latencies = latencies;
-    this.clients = clients;
     this.people = people;
   }
 
-  /** The same clients and registry people, recording into other latencies (after a warm-up). */
+  /** The same users and registry people, recording into other latencies (after a warm-up). */
   AppLifecycle recordingInto(Latencies other) {
-    return new AppLifecycle(port, other, clients, people);
+    return new AppLifecycle(users, other, people);
   }
 
-  Http as(String user) {
-    return clients.computeIfAbsent(user, u -> Http.as(port, u, "demo"));
+  private Http as(String user) {
+    return users.as(user);
   }
 
   /** Puts {@code perCounty} new people into each county's registry through the import API. */

@@ -19,8 +19,11 @@ class LifecycleBenchmark {
 
   static final int[] THREADS = {1, 2, 4, 8};
   /** Applications per thread count (kept small so that the whole benchmark stays under 10 minutes). */
-  static final int APPLICATIONS_PER_ROUND = 48;
+  static final int APPLICATIONS_PER_ROUND = 32;
   static final int BARE_INSTANCES_PER_ROUND = 200;
+  static final int PAYMENT_APPLICATIONS = 10_000;
+  static final int TASKS = 100_000;
+  static final int QUERY_CALLS = 200;
 
   private final Results results = new Results();
   private final Map<String, String> errors = new LinkedHashMap<>();
@@ -40,12 +43,16 @@ class LifecycleBenchmark {
         results.detail("rss_after_start_mb", Results.round(rssAfterStart));
         results.write();
 
-        double lifecycle = phase("lifecycle", () -> lifecycle(app, database));
+        Users users = new Users(app.port());
+        double lifecycle = phase("lifecycle", () -> lifecycle(users, database));
         double bare = phase("bare_engine", () -> bareEngine(postgres));
         if (lifecycle > 0 && bare > 0) {
           results.figure("lifecycle_ratio", lifecycle / bare, "lifecycle_per_s / bare_engine_per_s");
         }
         results.write();
+        phase("payment_10k", () -> payment(users, database));
+        phase("task_query", () -> taskQuery(users, database));
+        results.detail("rss_after_load_mb", Results.round(app.rssMb()));
       }
     } finally {
       results.detail("errors", errors);
@@ -57,9 +64,9 @@ class LifecycleBenchmark {
     }
   }
 
-  private double lifecycle(AppProcess app, DataSource database) throws Exception {
+  private double lifecycle(Users users, DataSource database) throws Exception {
     Latencies latencies = new Latencies();
-    AppLifecycle driver = new AppLifecycle(app.port(), latencies);
+    AppLifecycle driver = new AppLifecycle(users, latencies);
     int warmup = AppLifecycle.COUNTIES.size() * 2;
     int total = warmup + APPLICATIONS_PER_ROUND * THREADS.length;
     driver.importPeople(total / AppLifecycle.COUNTIES.size() + 1);
@@ -110,6 +117,28 @@ class LifecycleBenchmark {
     }
   }
 
+  private double payment(Users users, DataSource database) {
+    PaymentLoad payments = new PaymentLoad(users, database);
+    results.detail("payment", payments.details());
+    payments.seed(PAYMENT_APPLICATIONS);
+    double seconds = payments.pay(PAYMENT_APPLICATIONS);
+    results.figure("payment_10k_s", seconds, "s for batch creation + bank file export + result upload (10,000)");
+    return seconds;
+  }
+
+  private double taskQuery(Users users, DataSource database) {
+    TaskLoad load = new TaskLoad(users, database);
+    results.detail("task_load", load.details());
+    long visible = load.load(TASKS);
+    load.details().put("tasks_visible_to_" + TaskLoad.REVIEWER, visible);
+    Latencies latencies = load.query(QUERY_CALLS);
+    results.detail("task_query_ms", latencies.summary());
+    double p95 = latencies.percentile("task_first_page", 95);
+    results.figure("task_query_p95_ms", p95, "ms, p95 of a county reviewer's first task page (15, newest first),"
+        + " 100,000 open tasks, authorization on");
+    return p95;
+  }
+
   interface Phase {
     double run() throws Exception;
   }
@@ -119,7 +148,7 @@ class LifecycleBenchmark {
     long start = System.nanoTime();
     try {
       return phase.run();
-    } catch (Exception | AssertionError e) {
+    } catch (Exception | AssertionError | LinkageError e) {
       e.printStackTrace();
       errors.put(name, String.valueOf(e));
       return -1;
