@@ -17,7 +17,7 @@ import javax.sql.DataSource;
  * Copies rows the engine wrote for a few template instances many times over in SQL
  * ({@code generate_series}), so that a load the engine would need minutes for takes seconds. Every text
  * column whose value is the id of a copied row (execution, task, variable, identity link, authorization,
- * history row...) gets the suffix {@code -<copy>} in the copy, so copies reference their own rows exactly
+ * history row...) gets a new id of the same length in the copy (see {@link #copyId}), so copies reference their own rows exactly
  * as the template's rows reference each other; columns may also be given an SQL expression of {@code g}
  * (the copy's number) and {@code t} (the template row).
  */
@@ -66,11 +66,20 @@ final class RowCloner {
       String idList = ids.stream().map(id -> "'" + id.replace("'", "''") + "'").collect(Collectors.joining(","));
       for (Rows r : rows) {
         Map<String, String> columns = columns(connection, r.table());
+        // Which values are ids is decided once per template row, not once per copy.
+        List<String> flags = new ArrayList<>();
         List<String> expressions = new ArrayList<>();
-        columns.forEach((column, type) -> expressions.add(expression(r.table(), column, type, idList)));
-        String sql = "insert into " + r.table() + " (" + String.join(", ", columns.keySet()) + ") select "
-            + String.join(", ", expressions) + " from " + r.table() + " t, generate_series(1, " + copies + ") g where "
-            + r.where();
+        columns.forEach((column, type) -> {
+          boolean text = type.contains("char") || type.equals("text");
+          if (text && !idList.isEmpty()) {
+            flags.add("t." + column + " in (" + idList + ") as " + column + "__is_id");
+          }
+          expressions.add(expression(r.table(), column, text && !idList.isEmpty()));
+        });
+        String sql = "insert into " + r.table() + " (" + String.join(", ", columns.keySet()) + ")"
+            + " with t as materialized (select t.*" + (flags.isEmpty() ? "" : ", " + String.join(", ", flags))
+            + " from " + r.table() + " t where " + r.where() + ")"
+            + " select " + String.join(", ", expressions) + " from t, generate_series(1, " + copies + ") g";
         inserted.put(r.table(), statement.executeUpdate(sql));
       }
       connection.commit();
@@ -83,7 +92,7 @@ final class RowCloner {
     return inserted;
   }
 
-  private String expression(String table, String column, String type, String idList) {
+  private String expression(String table, String column, boolean mayBeId) {
     Map<String, String> specific = overrides.getOrDefault(table, Map.of());
     Map<String, String> general = overrides.getOrDefault("*", Map.of());
     if (specific.containsKey(column)) {
@@ -92,10 +101,19 @@ final class RowCloner {
     if (general.containsKey(column)) {
       return general.get(column);
     }
-    if (!idList.isEmpty() && (type.contains("char") || type.equals("text"))) {
-      return "case when t." + column + " in (" + idList + ") then t." + column + " || '-' || g else t." + column + " end";
+    if (mayBeId) {
+      return "case when t." + column + "__is_id then " + copyId("t." + column) + " else t." + column + " end";
     }
     return "t." + column;
+  }
+
+  /**
+   * The copy's id: the template's (a UUID, or {@code activityId:UUID}) with its last 9 characters replaced
+   * by {@code g} and the copy's number in 8 hex digits; same length, and never an id the engine generates
+   * ("g" is not a hex digit).
+   */
+  private static String copyId(String column) {
+    return "left(" + column + ", length(" + column + ") - 9) || 'g' || lpad(to_hex(g), 8, '0')";
   }
 
   private static Map<String, String> columns(Connection connection, String table) throws SQLException {
