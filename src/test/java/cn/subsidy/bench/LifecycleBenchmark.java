@@ -20,7 +20,7 @@ class LifecycleBenchmark {
   static final int[] THREADS = {1, 2, 4, 8};
   /** Applications per thread count (kept small so that the whole benchmark stays under 10 minutes). */
   static final int APPLICATIONS_PER_ROUND = 32;
-  static final int BARE_INSTANCES_PER_ROUND = 200;
+  static final int BARE_INSTANCES_PER_ROUND = 96;
   static final int PAYMENT_APPLICATIONS = 10_000;
   static final int TASKS = 100_000;
   static final int QUERY_CALLS = 200;

@@ -59,7 +59,7 @@ final class PaymentLoad {
         .rows("act_ru_execution", where).rows("act_ru_event_subscr", where).rows("act_ru_variable", where)
         .rows("act_hi_procinst", where).rows("act_hi_actinst", where).rows("act_hi_varinst", where)
         .rows("act_hi_detail", where)
-        .override("business_key_", copyNumber)
+        .override("business_key_", "case when t.business_key_ is null then null else " + copyNumber + " end")
         .override("act_ru_variable", "text_", "case when t.name_ = 'applicationNo' then " + copyNumber
             + " else t.text_ end")
         .copy(applications - 1);
@@ -72,7 +72,7 @@ final class PaymentLoad {
     long open = Sql.number(database, "select count(*) from payment_instruction where county_code = '" + COUNTY
         + "' and status = 'OPEN'");
     long waiting = Sql.number(database, "select count(*) from act_ru_event_subscr s join act_ru_execution e"
-        + " on e.id_ = s.execution_id_ where s.event_name_ = 'BankResult' and e.business_key_ like '" + PREFIX + "%'");
+        + " on e.id_ = s.proc_inst_id_ where s.event_name_ = 'BankResult' and e.business_key_ like '" + PREFIX + "%'");
     if (open != applications || waiting != applications) {
       throw new AssertionError("seeded " + open + " open instructions and " + waiting + " waiting processes");
     }
