@@ -1,0 +1,54 @@
+package cn.subsidy.bench;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/** A few direct reads and writes of the benchmark's databases. */
+final class Sql {
+
+  private Sql() {}
+
+  static long databaseSize(DataSource database) {
+    return number(database, "select pg_database_size(current_database())");
+  }
+
+  static long number(DataSource database, String query) {
+    try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(query)) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(query, e);
+    }
+  }
+
+  static int update(DataSource database, String sql) {
+    try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+      return statement.executeUpdate(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
+  /** The server settings that decide durability and speed, to be reported with the figures. */
+  static Map<String, String> settings(DataSource database) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+      for (String name : new String[] {"server_version", "fsync", "synchronous_commit", "shared_buffers",
+          "max_connections"}) {
+        try (ResultSet rs = statement.executeQuery("show " + name)) {
+          rs.next();
+          settings.put(name, rs.getString(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return settings;
+  }
+}
