@@ -114,7 +114,7 @@ final class PaymentLoad {
 
   /** The outbox moves each payment process on after the upload; how long until all have ended (capped). */
   private void awaitProcessesEnded(int applications, long uploadAnswered) {
-    Duration cap = Duration.ofSeconds(90);
+    Duration cap = Duration.ofSeconds(30);
     long running;
     do {
       sleep();

@@ -86,6 +86,8 @@ final class RowCloner {
       for (Rows r : rows) {
         statement.execute("analyze " + r.table());
       }
+      // In a transaction, ANALYZE's statistics are only kept when it commits.
+      connection.commit();
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
