@@ -35,6 +35,19 @@ public final class Masking {
     return masked.appendCodePoint(cps[cps.length - 1]).toString();
   }
 
+  /** Mail addresses: the first two characters of the name and the domain (ab***@example.cn). */
+  public static String email(String address) {
+    if (address == null || address.isBlank()) {
+      return "";
+    }
+    String v = address.trim();
+    int at = v.indexOf('@');
+    if (at < 0) {
+      return tail(v);
+    }
+    return v.substring(0, Math.min(2, at)) + "***" + v.substring(at);
+  }
+
   /** Phone and account numbers: the last four characters only. */
   public static String tail(String value) {
     if (value == null || value.isBlank()) {

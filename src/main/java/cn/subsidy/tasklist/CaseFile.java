@@ -19,6 +19,8 @@ public record CaseFile(
     List<Document> documents,
     List<Line> requiredDocuments,
     List<Event> history,
+    List<Mail> mails,
+    String recordUrl,
     List<Line> notes) {
 
   /** A labelled value. */
@@ -26,6 +28,9 @@ public record CaseFile(
 
   /** A link to an uploaded document. */
   public record Document(String kind, String name, String uploadedAt, String url) {}
+
+  /** A mail about the application, with its state when the task was created. */
+  public record Mail(String at, String subject, String to, String status) {}
 
   /** One step of the history. */
   public record Event(String at, String step, String actor, String decision, String comment) {}

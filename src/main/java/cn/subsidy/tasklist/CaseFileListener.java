@@ -8,6 +8,7 @@ import cn.subsidy.application.Applications;
 import cn.subsidy.county.Counties;
 import cn.subsidy.county.County;
 import cn.subsidy.notice.Objections;
+import cn.subsidy.notification.MailLog;
 import cn.subsidy.person.IdNumber;
 import cn.subsidy.person.Masking;
 import cn.subsidy.registry.Registry;
@@ -39,10 +40,12 @@ class CaseFileListener implements TaskListener {
   private final Counties counties;
   private final Registry registry;
   private final Objections objections;
+  private final MailLog mails;
   private final Clock clock;
 
   CaseFileListener(Applications applications, ApplicationReader reader, Counties counties, Registry registry,
-      Objections objections, Clock clock) {
+      Objections objections, MailLog mails, Clock clock) {
+    this.mails = mails;
     this.applications = applications;
     this.reader = reader;
     this.counties = counties;
@@ -73,7 +76,18 @@ class CaseFileListener implements TaskListener {
             .toList(),
         view.history().stream().map(s -> new CaseFile.Event(time(s.at()), s.stepText(), s.actor(),
             s.decision() == null ? "" : s.decision(), s.comment() == null ? "" : s.comment())).toList(),
+        mails.of(a.applicationNo()).stream().map(m -> new CaseFile.Mail(time(m.createdAt()), m.subject(),
+            Masking.email(m.recipient()), mailStatus(m.status()))).toList(),
+        "/officials/application.html?no=" + a.applicationNo(),
         notes(a, task));
+  }
+
+  private static String mailStatus(String status) {
+    return switch (status) {
+      case "SENT" -> "已发送 / sent";
+      case "FAILED" -> "发送失败 / failed";
+      default -> "待发送 / pending";
+    };
   }
 
   private List<CaseFile.Line> applicant(Application a) {

@@ -27,4 +27,10 @@ class MaskingTest {
   void accountAndPhoneKeepTheLastFour(String value, String masked) {
     assertThat(Masking.tail(value)).isEqualTo(masked);
   }
+
+  @ParameterizedTest
+  @CsvSource({"zhangsan@example.cn, zh***@example.cn", "a@b.cn, a***@b.cn", "13800138000, *******8000"})
+  void mailAddressesKeepTwoCharactersAndTheDomain(String address, String masked) {
+    assertThat(Masking.email(address)).isEqualTo(masked);
+  }
 }

@@ -127,6 +127,7 @@ class TasklistBrowserTest {
     assertThat(form).containsText("500.00");
     assertThat(form).containsText("自动资格审查全部通过");
     assertThat(form).containsText("5325**********");
+    assertThat(form).containsText("邮件通知 / Mails");
     choose(page, form, "批准");
     form.locator("textarea").last().fill("材料齐全，同意");
     Path screenshot = Browser.snapshot(page, "tasklist-county-review-form");

@@ -159,6 +159,10 @@ abstract class SubsidyPathsTestBase {
     String caseFile = taskService.getVariableLocal(journeys.task(no, "Task_CountyReview").getId(), "caseFile")
         .toString();
     assertThat(caseFile).contains("wages.pdf").contains("已补交工资流水");
+    assertThat(caseFile).as("the mails so far, addresses masked, and the live record")
+        .contains("to=p" + id.charAt(0) + "***@villager.test")
+        .doesNotContain(id.toLowerCase() + "@villager.test")
+        .contains("/officials/application.html?no=" + no);
     assertThat(journeys.status(no, id).get("missingItems")).isEmpty();
 
     journeys.approveThroughProvince(no, REVIEWER, APPROVER);
