@@ -4,6 +4,7 @@ import cn.subsidy.registry.RegistryEntry;
 import cn.subsidy.support.Http;
 import cn.subsidy.support.Ids;
 import cn.subsidy.support.Journeys;
+import cn.subsidy.support.Poll;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;

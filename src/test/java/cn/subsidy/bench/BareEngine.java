@@ -1,5 +1,6 @@
 package cn.subsidy.bench;
 
+import cn.subsidy.support.Poll;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ManagementService;

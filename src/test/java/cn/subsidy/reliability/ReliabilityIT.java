@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.subsidy.registry.RegistryEntry;
 import cn.subsidy.support.AppProcess;
 import cn.subsidy.support.Http;
+import cn.subsidy.support.Poll;
 import cn.subsidy.support.RemoteJourneys;
 import cn.subsidy.support.StandalonePostgres;
 import java.time.Duration;
@@ -186,10 +187,10 @@ class ReliabilityIT {
     assertThat(whileDown.body()).contains("数据库暂时不可用").contains("nothing was saved");
     postgres.restart();
 
-    Http.Response again = RemoteJourneys.poll(Duration.ofMinutes(2), () -> {
+    Http.Response again = Poll.until("a submission once the database is back", Duration.ofMinutes(2), () -> {
       Http.Response response = journeys.submit(RemoteJourneys.transport(people.get(1)));
       return response.status() == 201 ? response : null;
-    }, "a submission once the database is back");
+    });
     assertThat(db.sql("select count(*) from application").query(Long.class).single()).isEqualTo(before + 1);
     journeys.approve(again.json().get("applicationNo").asText());
     assertEveryApplicationOnce(0);
@@ -200,8 +201,8 @@ class ReliabilityIT {
    * instruction; each person has at most one transport application that was not refused as a duplicate.
    */
   void assertEveryApplicationOnce(int atLeast) {
-    RemoteJourneys.poll(Duration.ofSeconds(150), () -> db.sql("select count(*) from application where status = 'SUBMITTED'")
-        .query(Long.class).single() == 0 ? true : null, "every eligibility check done");
+    Poll.until("every eligibility check done", Duration.ofSeconds(150), () -> db.sql(
+        "select count(*) from application where status = 'SUBMITTED'").query(Long.class).single() == 0 ? true : null);
     assertThat(db.sql("select count(*) from application").query(Long.class).single()).isGreaterThanOrEqualTo(atLeast);
     assertThat(db.sql("""
         select a.application_no from application a

@@ -69,11 +69,11 @@ public final class RemoteJourneys {
    * lock time of a minute plus the step); its id.
    */
   public String awaitTask(String user, String applicationNo, String taskKey) {
-    return poll(Duration.ofSeconds(150), () -> {
+    return Poll.until(taskKey + " of " + applicationNo, Duration.ofSeconds(150), () -> {
       JsonNode tasks = as(user).get("/engine-rest/task?processInstanceBusinessKey=" + applicationNo
           + "&taskDefinitionKey=" + taskKey).json();
       return tasks.isArray() && tasks.size() == 1 ? tasks.get(0).get("id").asText() : null;
-    }, taskKey + " of " + applicationNo);
+    });
   }
 
   /** The official completes the task through {@code /engine-rest} with string variables. */
@@ -93,7 +93,7 @@ public final class RemoteJourneys {
 
   /** The administrator ends the public notice now, as Cockpit's "execute job" does. */
   public void endNotice(String applicationNo) {
-    String jobId = poll(Duration.ofSeconds(60), () -> {
+    String jobId = Poll.until("the notice timer of " + applicationNo, () -> {
       for (JsonNode instance : as("admin").get("/engine-rest/process-instance?businessKey=" + applicationNo).json()) {
         JsonNode jobs = as("admin").get("/engine-rest/job?activityId=Timer_NoticeEnds&processInstanceId="
             + instance.get("id").asText()).json();
@@ -102,7 +102,7 @@ public final class RemoteJourneys {
         }
       }
       return null;
-    }, "the notice timer of " + applicationNo);
+    });
     Http.Response response = as("admin").postJson("/engine-rest/job/" + jobId + "/execute", Map.of());
     if (response.status() != 204) {
       throw new AssertionError("notice of " + applicationNo + ": " + response.status() + " " + response.body());
@@ -116,28 +116,5 @@ public final class RemoteJourneys {
     endNotice(applicationNo);
     decide("approver" + county.substring(0, 2), applicationNo, "Task_ProvinceApproval",
         Map.of("provinceDecision", "APPROVE"));
-  }
-
-  /** What {@code check} answers once it answers anything, within {@code timeout}. */
-  public static <T> T poll(Duration timeout, Supplier<T> check, String what) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    RuntimeException last = null;
-    while (System.nanoTime() < deadline) {
-      try {
-        T value = check.get();
-        if (value != null) {
-          return value;
-        }
-      } catch (RuntimeException e) {
-        last = e;
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("waited " + timeout + " for " + what, last);
   }
 }
