@@ -23,6 +23,10 @@ class EmbeddedMailServer {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedMailServer.class);
 
+  static {
+    MailLibrary.nameStreamProvider();
+  }
+
   @Bean(destroyMethod = "stop")
   GreenMail greenMail(MailSettings settings) {
     GreenMail greenMail = new GreenMail(new ServerSetup[] {

@@ -38,6 +38,10 @@ class MailSender {
 
   private static final Logger log = LoggerFactory.getLogger(MailSender.class);
 
+  static {
+    MailLibrary.nameStreamProvider();
+  }
+
   private final MailOutbox outbox;
   private final ObjectProvider<JavaMailSender> mailSender;
   private final MailSettings settings;
