@@ -6,11 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
@@ -32,10 +28,10 @@ class StaffAuthenticationFilter extends OncePerRequestFilter {
   static final String SAME_ORIGIN_HEADER = "X-Requested-With";
   private static final String ENGINE = "default";
 
-  private final IdentityService identityService;
+  private final VerifiedLogins logins;
 
-  StaffAuthenticationFilter(IdentityService identityService) {
-    this.identityService = identityService;
+  StaffAuthenticationFilter(VerifiedLogins logins) {
+    this.logins = logins;
   }
 
   @Override
@@ -43,7 +39,7 @@ class StaffAuthenticationFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String header = request.getHeader("Authorization");
     if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      Optional<Staff> staff = basic(header.substring(6).trim());
+      Optional<Staff> staff = logins.basic(header.substring(6)).map(login -> Staff.of(login.userId(), login.groupIds()));
       if (staff.isEmpty()) {
         ApiErrors.unauthorized(response, "用户名或密码错误 / Wrong user name or password.");
         return;
@@ -53,25 +49,6 @@ class StaffAuthenticationFilter extends OncePerRequestFilter {
       tasklistSession(request).ifPresent(staff -> request.setAttribute(ATTRIBUTE, staff));
     }
     chain.doFilter(request, response);
-  }
-
-  private Optional<Staff> basic(String encoded) {
-    String decoded;
-    try {
-      decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-    int colon = decoded.indexOf(':');
-    if (colon <= 0) {
-      return Optional.empty();
-    }
-    String userId = decoded.substring(0, colon);
-    if (!identityService.checkPassword(userId, decoded.substring(colon + 1))) {
-      return Optional.empty();
-    }
-    return Optional.of(Staff.of(userId, identityService.createGroupQuery().groupMember(userId).list()
-        .stream().map(Group::getId).toList()));
   }
 
   private static Optional<Staff> tasklistSession(HttpServletRequest request) {

@@ -1,7 +1,9 @@
 package cn.subsidy.security;
 
+import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,9 +24,15 @@ class StaffSecurityConfiguration implements WebMvcConfigurer {
   static final String[] STAFF_PATHS = {"/api/*", "/actuator/*", "/officials/*"};
 
   @Bean
-  FilterRegistrationBean<StaffAuthenticationFilter> staffAuthenticationFilter(IdentityService identityService) {
+  VerifiedLogins verifiedLogins(IdentityService identityService,
+      @Value("${subsidy.security.login-cache:PT30S}") Duration loginCache) {
+    return new VerifiedLogins(identityService, loginCache);
+  }
+
+  @Bean
+  FilterRegistrationBean<StaffAuthenticationFilter> staffAuthenticationFilter(VerifiedLogins logins) {
     FilterRegistrationBean<StaffAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new StaffAuthenticationFilter(identityService));
+        new FilterRegistrationBean<>(new StaffAuthenticationFilter(logins));
     registration.addUrlPatterns(STAFF_PATHS);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
     return registration;
