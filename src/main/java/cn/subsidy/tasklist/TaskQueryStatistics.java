@@ -17,9 +17,19 @@ import org.springframework.stereotype.Component;
  * each task through the authorization index instead (tens of milliseconds). The statistics must be
  * used with the query's actual values, so the connections plan each statement for its parameters
  * ({@code plan_cache_mode = force_custom_plan}, in {@code application.yaml}).
+ *
+ * <p>The task query of {@link TaskQueryMapping} reads an official's grants once per query: those of
+ * the user and those of the user's groups, each from an index of its own that holds every column the
+ * check reads (a county reviewer's 14,000 grants in 5 ms instead of 40 ms through the whole table).
+ * They are created here rather than by a Flyway migration because nothing orders our migrations
+ * after Camunda's schema creation (today the engine happens to start first); on an existing database
+ * they are built once, while the first server of the new version starts.
  */
 @Component
 class TaskQueryStatistics {
+
+  static final String USER_GRANTS = "subsidy_idx_auth_user_grants";
+  static final String GROUP_GRANTS = "subsidy_idx_auth_group_grants";
 
   private static final Logger log = LoggerFactory.getLogger(TaskQueryStatistics.class);
 
@@ -37,8 +47,19 @@ class TaskQueryStatistics {
     lock.runExclusively("task-query-statistics", () -> {
       jdbc.sql("create statistics if not exists act_ru_authorization_perms on (perms_ & 2), (perms_ & 64)"
           + " from act_ru_authorization").update();
+      createIndexIfMissing(USER_GRANTS, "user_id_");
+      createIndexIfMissing(GROUP_GRANTS, "group_id_");
       jdbc.sql("analyze act_ru_authorization").update();
     });
-    log.info("Statistics on task permissions are in place for the officials' task queries");
+    log.info("Statistics and indexes on task permissions are in place for the officials' task queries");
+  }
+
+  /** Grants of one user or group; only the grantee's rows, with every column the task query reads. */
+  private void createIndexIfMissing(String name, String grantee) {
+    // Looked up first: "create index if not exists" would still wait for the table's writers.
+    if (jdbc.sql("select to_regclass(?) is null").param(name).query(Boolean.class).single()) {
+      jdbc.sql("create index " + name + " on act_ru_authorization (" + grantee + ", type_)"
+          + " include (resource_type_, perms_, resource_id_) where " + grantee + " is not null").update();
+    }
   }
 }

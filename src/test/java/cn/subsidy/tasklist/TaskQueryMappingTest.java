@@ -1,0 +1,73 @@
+package cn.subsidy.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.subsidy.support.IntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The engine runs our task query and group look-up, and the copy of Camunda's mapping is faithful. */
+@IntegrationTest
+class TaskQueryMappingTest {
+
+  @Autowired ProcessEngineConfigurationImpl engine;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void theEngineCountsAndListsTasksWithOurMapping() {
+    var mybatis = engine.getSqlSessionFactory().getConfiguration();
+    for (String statement : List.of("selectTaskCountByQueryCriteria", "selectTaskByQueryCriteria")) {
+      assertThat(mybatis.getMappedStatement(statement).getResource()).contains(TaskQueryMapping.TASK_MAPPING);
+    }
+  }
+
+  /**
+   * Camunda's Task.xml, less the six lines of its authorization join, is contained line by line, in
+   * order, in ours: nothing else was dropped or changed (and a Camunda with another Task.xml fails here).
+   */
+  @Test
+  void ourTaskMappingIsCamundasWithoutTheAuthorizationJoin() {
+    List<String> camunda = lines(TaskQueryMapping.read(TaskQueryMapping.CAMUNDA_TASK_MAPPING));
+    List<String> ours = lines(TaskQueryMapping.read(TaskQueryMapping.TASK_MAPPING));
+    int on = camunda.indexOf(camunda.stream().filter(line -> line.startsWith("AUTH ON (")).findFirst().orElseThrow());
+    List<String> join = camunda.subList(on - 3, on + 3);
+    assertThat(join.get(0)).isEqualTo("<if test=\"authCheck.shouldPerformAuthorizatioCheck &amp;&amp; authCheck.authUserId != null\">");
+    assertThat(join.get(2)).contains("authCheckJoinWithoutOnClause");
+    List<String> kept = new ArrayList<>(camunda.subList(0, on - 3));
+    kept.addAll(camunda.subList(on + 3, camunda.size()));
+    int next = 0;
+    for (String line : ours) {
+      if (next < kept.size() && line.equals(kept.get(next))) {
+        next++;
+      }
+    }
+    assertThat(next).as("Camunda's lines found in order; the first missing: %s",
+        next < kept.size() ? kept.get(next) : "none").isEqualTo(kept.size());
+    assertThat(ours).doesNotContain(join.get(2), join.get(3));
+  }
+
+  @Test
+  void theGroupsWithAuthorizationsAreReadThroughTheIndexAndAreCamundas() {
+    Set<String> expected = Set.copyOf(jdbc.sql(
+        "select distinct group_id_ from act_ru_authorization where group_id_ is not null").query(String.class).list());
+    assertThat(expected).contains("camunda-admin");
+    engine.getCommandExecutorTxRequired().execute(context -> {
+      AuthorizationManager manager = context.getAuthorizationManager();
+      assertThat(manager).isInstanceOf(AuthorizedGroupsManager.class);
+      List<String> candidates = new ArrayList<>(expected);
+      candidates.add("aGroupWithoutAuthorizations");
+      assertThat(manager.filterAuthenticatedGroupIds(candidates)).containsExactlyInAnyOrderElementsOf(expected);
+      return null;
+    });
+  }
+
+  private static List<String> lines(String xml) {
+    return xml.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+  }
+}
