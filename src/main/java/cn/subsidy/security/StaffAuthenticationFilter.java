@@ -39,7 +39,8 @@ class StaffAuthenticationFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String header = request.getHeader("Authorization");
     if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      Optional<Staff> staff = logins.basic(header.substring(6)).map(login -> Staff.of(login.userId(), login.groupIds()));
+      Optional<Staff> staff = logins.basic(header.substring(6))
+          .map(login -> Staff.of(login.userId(), login.groupIds()));
       if (staff.isEmpty()) {
         ApiErrors.unauthorized(response, "用户名或密码错误 / Wrong user name or password.");
         return;
