@@ -33,12 +33,7 @@ class EngineRestAuthentication extends ProcessEngineAuthenticationFilter {
 
     @Override
     public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
-      String header = request.getHeader("Authorization");
-      if (header == null || !header.regionMatches(true, 0, BASIC_AUTH_HEADER_PREFIX, 0,
-          BASIC_AUTH_HEADER_PREFIX.length())) {
-        return AuthenticationResult.unsuccessful();
-      }
-      return logins.basic(header.substring(BASIC_AUTH_HEADER_PREFIX.length())).map(login -> {
+      return VerifiedLogins.basicCredentials(request.getHeader("Authorization")).flatMap(logins::basic).map(login -> {
         AuthenticationResult result = AuthenticationResult.successful(login.userId());
         result.setGroups(login.groupIds());
         result.setTenants(login.tenantIds());

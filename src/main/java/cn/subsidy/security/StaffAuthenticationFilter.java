@@ -37,10 +37,9 @@ class StaffAuthenticationFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String header = request.getHeader("Authorization");
-    if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      Optional<Staff> staff = logins.basic(header.substring(6))
-          .map(login -> Staff.of(login.userId(), login.groupIds()));
+    Optional<String> credentials = VerifiedLogins.basicCredentials(request.getHeader("Authorization"));
+    if (credentials.isPresent()) {
+      Optional<Staff> staff = logins.basic(credentials.get()).map(login -> Staff.of(login.userId(), login.groupIds()));
       if (staff.isEmpty()) {
         ApiErrors.unauthorized(response, "用户名或密码错误 / Wrong user name or password.");
         return;

@@ -41,6 +41,7 @@ public final class VerifiedLogins {
   /** Bumped after every committed identity change; a login remembered under an older value is not used. */
   private static final AtomicLong GENERATION = new AtomicLong();
   private static final int MAX_REMEMBERED = 10_000;
+  private static final String BASIC = "Basic ";
 
   private final IdentityService identity;
   private final long ttlNanos;
@@ -64,6 +65,14 @@ public final class VerifiedLogins {
   /** Called after an identity change committed: every remembered login is checked again. */
   static void identityChanged() {
     GENERATION.incrementAndGet();
+  }
+
+  /** The credentials of an {@code Authorization} header that uses HTTP Basic; empty for any other header. */
+  public static Optional<String> basicCredentials(String authorizationHeader) {
+    if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
+      return Optional.empty();
+    }
+    return Optional.of(authorizationHeader.substring(BASIC.length()));
   }
 
   /** The official of an {@code Authorization: Basic ...} header's credentials, if they are right. */
