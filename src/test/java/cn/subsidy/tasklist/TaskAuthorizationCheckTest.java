@@ -137,6 +137,22 @@ class TaskAuthorizationCheckTest {
     }
   }
 
+  /** A task that is a candidate of two groups joins two identity links; it is still counted once. */
+  @Test
+  void aTaskOfTwoCandidateGroupsIsCountedOnce() {
+    String instance = runtime.startProcessInstanceByKey(PROCESS, java.util.Map.of("group", "testCountyA")).getId();
+    String twoGroups = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
+    tasks.addCandidateGroup(twoGroups, "testCountyC");
+    identity.setAuthentication("reviewerA", List.of("testCountyA"));
+    try {
+      assertSameAsCamunda(query -> query.taskCandidateGroupIn(List.of("testCountyA", "testCountyC")),
+          Set.copyOf(plus(countyA, twoGroups)));
+    } finally {
+      identity.clearAuthentication();
+      runtime.deleteProcessInstance(instance, "test done");
+    }
+  }
+
   private void expect(String user, List<String> groups, List<String> visible) {
     identity.setAuthentication(user, groups);
     try {

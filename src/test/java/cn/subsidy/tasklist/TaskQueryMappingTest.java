@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.variable.type.ValueType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,6 +52,25 @@ class TaskQueryMappingTest {
     assertThat(next).as("Camunda's lines found in order; the first missing: %s",
         next < kept.size() ? kept.get(next) : "none").isEqualTo(kept.size());
     assertThat(ours).doesNotContain(join.get(2), join.get(3));
+  }
+
+  /** A count collects distinct tasks only when a join can repeat one (see TaskAuthorizationCheckTest). */
+  @Test
+  void countsRowsUnlessAJoinCanRepeatATask() {
+    assertThat(countSql(engine.getTaskService().createTaskQuery())).startsWith("select count(*)")
+        .doesNotContainIgnoringCase("distinct");
+    assertThat(countSql(engine.getTaskService().createTaskQuery().processDefinitionKey("subsidy")
+        .orderByTaskCreateTime().desc())).startsWith("select count(*)");
+    assertThat(countSql(engine.getTaskService().createTaskQuery().taskCandidateGroup("reviewers")))
+        .containsIgnoringCase("select distinct RES.ID_");
+    assertThat(countSql(engine.getTaskService().createTaskQuery()
+        .orderByProcessVariable("x", ValueType.INTEGER).asc())).containsIgnoringCase("select distinct RES.ID_");
+  }
+
+  private String countSql(TaskQuery query) {
+    return engine.getCommandExecutorTxRequired().execute(context -> engine.getSqlSessionFactory().getConfiguration()
+        .getMappedStatement("selectTaskCountByQueryCriteria").getBoundSql(query).getSql().strip()
+        .replaceAll("\\s+", " "));
   }
 
   @Test
