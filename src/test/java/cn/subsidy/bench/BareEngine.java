@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.runtime.Job;
@@ -16,9 +17,9 @@ import org.camunda.bpm.engine.task.Task;
 
 /**
  * Camunda alone, as the yardstick: the benchmark's JVM builds an engine on its own database of the same
- * PostgreSQL server, with the product's engine settings (history full, job executor on, no CMMN, UUIDs),
- * deploys a model of the same shape ({@code bench/bare-subsidy.bpmn}, no-op delegates) and drives it
- * through the Java API with the same steps as the officials take.
+ * PostgreSQL server, with the product's engine settings (history full, removal time from the start, job
+ * executor on, no CMMN, UUIDs), deploys a model of the same shape ({@code bench/bare-subsidy.bpmn}, no-op
+ * delegates) and drives it through the Java API with the same steps as the officials take.
  */
 final class BareEngine implements AutoCloseable {
 
@@ -40,6 +41,7 @@ final class BareEngine implements AutoCloseable {
     configuration.setJdbcMaxActiveConnections(20);
     configuration.setDatabaseSchemaUpdate("true");
     configuration.setHistory("full");
+    configuration.setHistoryRemovalTimeStrategy(ProcessEngineConfigurationImpl.HISTORY_REMOVAL_TIME_STRATEGY_START);
     configuration.setJobExecutorActivate(true);
     configuration.setCmmnEnabled(false);
     configuration.setStandaloneTasksEnabled(false);
