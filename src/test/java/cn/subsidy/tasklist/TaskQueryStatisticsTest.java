@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What keeps the officials' task lists fast with many open tasks (measured by the benchmark): the
- * statistics on the permission bits, and connections that plan with the actual parameters.
+ * statistics on the permission bits and the indexes of the grants; and connections that reuse plans.
  */
 @IntegrationTest
 class TaskQueryStatisticsTest {
@@ -18,12 +18,20 @@ class TaskQueryStatisticsTest {
   @Autowired JdbcClient jdbc;
 
   @Test
-  void thePlannerKnowsHowManyAuthorizationsGrantReadAndPlansForTheActualValues() {
+  void thePlannerKnowsHowManyAuthorizationsGrantRead() {
     assertThat(jdbc.sql("select stxname from pg_statistic_ext where stxrelid = 'act_ru_authorization'::regclass")
         .query(String.class).list()).contains("act_ru_authorization_perms");
     assertThat(jdbc.sql("select count(*) from pg_stats_ext_exprs where statistics_name = 'act_ru_authorization_perms'")
         .query(Long.class).single()).as("analyzed: one row of statistics per expression").isEqualTo(2);
-    assertThat(jdbc.sql("show plan_cache_mode").query(String.class).single()).isEqualTo("force_custom_plan");
+  }
+
+  /**
+   * A connection that forces a plan per execution re-plans PostgreSQL's foreign-key checks each time
+   * (eleven when Camunda deletes an execution: 2.4 ms instead of 0.5 ms per delete under load).
+   */
+  @Test
+  void connectionsLetPostgresqlReuseItsPlans() {
+    assertThat(jdbc.sql("show plan_cache_mode").query(String.class).single()).isEqualTo("auto");
   }
 
   /**
