@@ -27,14 +27,18 @@ class LifecycleBenchmark {
   static final int REGISTRY_LINES = 100_000;
 
   private final Results results = new Results();
+  private DataSource maintenance;
   private final Map<String, String> errors = new LinkedHashMap<>();
 
   @Test
   void benchmark() throws Exception {
-    try (StandalonePostgres postgres = StandalonePostgres.start("bench")) {
+    try (StandalonePostgres postgres = StandalonePostgres.start("bench",
+        Map.of("shared_preload_libraries", "pg_stat_statements"))) {
       postgres.createDatabase("subsidy");
       postgres.createDatabase("bare");
       DataSource database = postgres.dataSource("subsidy");
+      maintenance = postgres.dataSource("postgres");
+      Sql.update(maintenance, "create extension if not exists pg_stat_statements");
       results.detail("postgres", Sql.settings(database));
       try (AppProcess app = AppProcess.start("bench", postgres.environment("subsidy"), Map.of(
           "subsidy.mail.embedded-smtp-port", "0", "subsidy.mail.embedded-imap-port", "0"), Duration.ofMinutes(3))) {
@@ -77,6 +81,7 @@ class LifecycleBenchmark {
     Latencies measured = new Latencies();
     AppLifecycle timed = driver.recordingInto(measured);
     long sizeBefore = Sql.databaseSize(database);
+    Sql.resetStatementTimes(maintenance);
     Map<String, Object> perThreads = new LinkedHashMap<>();
     double best = 0;
     int completed = 0;
@@ -89,7 +94,11 @@ class LifecycleBenchmark {
       completed += done.size();
     }
     long sizeAfter = Sql.databaseSize(database);
+    double[] statements = Sql.statementTimes(maintenance, "subsidy");
     results.figure("lifecycle_per_s", best, "completed applications/s (submit to PAID, best thread count)");
+    results.figure("postgres_ms_per_application", statements[0] / completed,
+        "ms of PostgreSQL statement time per completed application (pg_stat_statements, database subsidy)");
+    results.detail("postgres_statements_per_application", Results.round(statements[1] / completed));
     results.figure("bytes_per_application", (sizeAfter - sizeBefore) / (double) completed,
         "bytes of pg_database_size('subsidy') growth per completed application");
     results.detail("lifecycle_per_s_by_threads", perThreads);
@@ -103,16 +112,23 @@ class LifecycleBenchmark {
     try (BareEngine engine = new BareEngine(postgres.jdbcUrl("bare"))) {
       engine.run(2, 20);
       Latencies measured = new Latencies();
+      Sql.resetStatementTimes(maintenance);
       Map<String, Object> perThreads = new LinkedHashMap<>();
       double best = 0;
+      int completed = 0;
       for (int threads : THREADS) {
         long start = System.nanoTime();
         int done = engine.run(threads, BARE_INSTANCES_PER_ROUND / threads, measured);
         double perSecond = done / ((System.nanoTime() - start) / 1e9);
         perThreads.put(Integer.toString(threads), Results.round(perSecond));
         best = Math.max(best, perSecond);
+        completed += done;
       }
+      double[] statements = Sql.statementTimes(maintenance, "bare");
       results.figure("bare_engine_per_s", best, "completed instances/s of the same-shape model, Java API, best");
+      results.figure("bare_postgres_ms_per_instance", statements[0] / completed,
+          "ms of PostgreSQL statement time per completed instance of the bare engine (database bare)");
+      results.detail("bare_postgres_statements_per_instance", Results.round(statements[1] / completed));
       results.detail("bare_engine_per_s_by_threads", perThreads);
       results.detail("bare_engine_instances_per_thread_count", BARE_INSTANCES_PER_ROUND);
       results.detail("bare_engine_latencies_ms", measured.summary());

@@ -35,6 +35,30 @@ final class Sql {
     }
   }
 
+  /**
+   * PostgreSQL's own time for the statements run in {@code database} since the last {@link
+   * #resetStatementTimes}: milliseconds and statements ({@code pg_stat_statements}; a statement's time
+   * includes the foreign-key checks and triggers it fires). Read through {@code postgres}, the server's
+   * maintenance database, where the extension is created.
+   */
+  static double[] statementTimes(DataSource postgres, String database) {
+    try (Connection connection = postgres.getConnection();
+        var query = connection.prepareStatement("select coalesce(sum(s.total_exec_time), 0), coalesce(sum(s.calls), 0)"
+            + " from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = ?")) {
+      query.setString(1, database);
+      try (ResultSet rs = query.executeQuery()) {
+        rs.next();
+        return new double[] {rs.getDouble(1), rs.getDouble(2)};
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static void resetStatementTimes(DataSource postgres) {
+    number(postgres, "select count(*) from (select pg_stat_statements_reset()) r");
+  }
+
   /** The server settings that decide durability and speed, to be reported with the figures. */
   static Map<String, String> settings(DataSource database) {
     Map<String, String> settings = new LinkedHashMap<>();

@@ -16,18 +16,25 @@ public final class StandalonePostgres implements AutoCloseable {
 
   private final Path dataDirectory;
   private final int port;
+  private final Map<String, String> settings;
   private EmbeddedPostgres server;
 
-  private StandalonePostgres(Path dataDirectory, int port) {
+  private StandalonePostgres(Path dataDirectory, int port, Map<String, String> settings) {
     this.dataDirectory = dataDirectory;
     this.port = port;
+    this.settings = settings;
   }
 
   /** A fresh server with an empty cluster under {@code target/postgres/<name>}. */
   public static StandalonePostgres start(String name) {
+    return start(name, Map.of());
+  }
+
+  /** The same, with these server settings besides {@code max_connections = 300}. */
+  public static StandalonePostgres start(String name, Map<String, String> settings) {
     Path directory = Path.of("target", "postgres", name).toAbsolutePath();
     deleteRecursively(directory);
-    StandalonePostgres postgres = new StandalonePostgres(directory, AppProcess.freePort());
+    StandalonePostgres postgres = new StandalonePostgres(directory, AppProcess.freePort(), settings);
     postgres.start();
     return postgres;
   }
@@ -36,8 +43,10 @@ public final class StandalonePostgres implements AutoCloseable {
   private void start() {
     try {
       Files.createDirectories(dataDirectory);
-      server = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)
-          .setPort(port).setServerConfig("max_connections", "300").start();
+      var builder = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)
+          .setPort(port).setServerConfig("max_connections", "300");
+      settings.forEach(builder::setServerConfig);
+      server = builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
