@@ -54,7 +54,8 @@ final class TaskLoad {
     String instances = String.join(",", templates);
     String tasks = "select id_ from act_ru_task where proc_inst_id_ in (" + instances + ")";
     int copies = (total + templates.size() - 1) / templates.size() - 1;
-    Map<String, Integer> rows = new RowCloner(database)
+    RowCloner cloner = new RowCloner(database);
+    Map<String, Integer> rows = cloner
         .rows("act_ru_execution", "t.proc_inst_id_ in (" + instances + ")")
         .rows("act_ru_task", "t.proc_inst_id_ in (" + instances + ")")
         .rows("act_ru_identitylink", "t.task_id_ in (" + tasks + ")")
@@ -72,6 +73,7 @@ final class TaskLoad {
         .override("act_ru_variable", "text_",
             "case when t.name_ = 'applicationNo' then t.text_ || '-' || g else t.text_ end")
         .copy(copies);
+    details.put("load_seconds_by_table", cloner.seconds());
     long loaded = Sql.number(database, "select count(*) from act_ru_task where task_def_key_ = 'Task_CountyReview'"
         + " and proc_def_id_ in (select id_ from act_re_procdef where key_ = 'benchTaskLoad')");
     details.put("tasks_loaded", loaded);
