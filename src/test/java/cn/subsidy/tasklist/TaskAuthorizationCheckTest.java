@@ -132,6 +132,11 @@ class TaskAuthorizationCheckTest {
       assertSameAsCamunda(query -> query.taskCandidateGroupIn(List.of("testCountyA", "testCountyB"))
           .includeAssignedTasks().taskDefinitionKeyIn("review"), visible);
       assertSameAsCamunda(query -> query.processDefinitionKey(PROCESS).orderByTaskCreateTime().desc(), visible);
+      // An "or" query (Tasklist filters may have one) and a tenant criterion: the mapping's
+      // query.orQueryActive and query.withoutTenantId.
+      assertSameAsCamunda(query -> query.or().taskDefinitionKey("review").taskName("no such name").endOr(), visible);
+      assertSameAsCamunda(query -> query.withoutTenantId().or().taskName("no such name").taskAssignee("nobody")
+          .endOr(), Set.of());
     } finally {
       identity.clearAuthentication();
     }

@@ -35,7 +35,10 @@ class TaskQueryMappingTest {
    */
   @Test
   void ourTaskMappingIsCamundasWithoutTheAuthorizationJoin() {
-    List<String> camunda = lines(TaskQueryMapping.read(TaskQueryMapping.CAMUNDA_TASK_MAPPING));
+    // Two property names are spelled as the getters' properties (see Task.xml), with the same meaning.
+    List<String> camunda = lines(TaskQueryMapping.read(TaskQueryMapping.CAMUNDA_TASK_MAPPING)).stream()
+        .map(line -> line.replace("query.isOrQueryActive", "query.orQueryActive")
+            .replace("query.isWithoutTenantId", "query.withoutTenantId")).toList();
     List<String> ours = lines(TaskQueryMapping.read(TaskQueryMapping.TASK_MAPPING));
     int on = camunda.indexOf(camunda.stream().filter(line -> line.startsWith("AUTH ON (")).findFirst().orElseThrow());
     List<String> join = camunda.subList(on - 3, on + 3);
