@@ -7,6 +7,7 @@ import jakarta.annotation.PreDestroy;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
@@ -38,6 +39,25 @@ class ProcessMessageDispatcher {
   private final int workers;
   private final ExecutorService pool;
   private final AtomicInteger running = new AtomicInteger();
+  private final AtomicBoolean analyze = new AtomicBoolean();
+
+  /**
+   * From this many messages stored at once (a bank result file, say), PostgreSQL's statistics of the
+   * outbox are renewed before delivery. Planned on statistics from before such a store (autovacuum renews
+   * them within a minute or so, and not at all once the table is ten times larger than the store), the
+   * query for the next message checked every pending message for an earlier one of the same application:
+   * 14 ms per delivery with 10,000 pending, where the index on (application, id) takes 0.1 ms.
+   */
+  static final int ANALYZE_FROM = 500;
+
+  /** The next message due whose application has no earlier undelivered one, locked for this delivery. */
+  static final String NEXT_MESSAGE = """
+      select m.id, m.business_key, m.message_name, m.variables from process_message m
+      where m.delivered_at is null and m.next_attempt_at <= ?
+        and not exists (select 1 from process_message earlier where earlier.business_key = m.business_key
+                        and earlier.delivered_at is null and earlier.id < m.id)
+      order by m.next_attempt_at, m.id limit 1 for update skip locked
+      """;
 
   ProcessMessageDispatcher(JdbcClient jdbc, RuntimeService runtimeService, TransactionTemplate transactions,
       Clock clock, @Value("${subsidy.process-messages.retry-after:PT10S}") Duration retryAfter,
@@ -64,6 +84,9 @@ class ProcessMessageDispatcher {
 
   @TransactionalEventListener(fallbackExecution = true)
   void afterCommit(ProcessMessages.Stored stored) {
+    if (stored.count() >= ANALYZE_FROM) {
+      analyze.set(true);
+    }
     start();
   }
 
@@ -92,6 +115,13 @@ class ProcessMessageDispatcher {
 
   /** Delivers until nothing is due; returns how many messages were delivered. */
   int deliverAll() {
+    if (analyze.getAndSet(false)) {
+      try {
+        jdbc.sql("analyze process_message").update(); // outside a transaction: it commits at once
+      } catch (RuntimeException e) {
+        log.warn("Renewing the outbox's statistics failed; delivery goes on", e);
+      }
+    }
     int delivered = 0;
     while (true) {
       Outcome outcome;
@@ -114,13 +144,7 @@ class ProcessMessageDispatcher {
 
   private Outcome deliverNext() {
     Timestamp now = Timestamp.from(clock.instant());
-    Pending message = jdbc.sql("""
-        select m.id, m.business_key, m.message_name, m.variables from process_message m
-        where m.delivered_at is null and m.next_attempt_at <= ?
-          and not exists (select 1 from process_message earlier where earlier.business_key = m.business_key
-                          and earlier.delivered_at is null and earlier.id < m.id)
-        order by m.next_attempt_at, m.id limit 1 for update skip locked
-        """).param(now).query(Pending.class).optional().orElse(null);
+    Pending message = jdbc.sql(NEXT_MESSAGE).param(now).query(Pending.class).optional().orElse(null);
     if (message == null) {
       return Outcome.NOTHING_DUE;
     }
