@@ -115,15 +115,16 @@ class ProcessMessageDispatcher {
 
   /** Delivers until nothing is due; returns how many messages were delivered. */
   int deliverAll() {
-    if (analyze.getAndSet(false)) {
-      try {
-        jdbc.sql("analyze process_message").update(); // outside a transaction: it commits at once
-      } catch (RuntimeException e) {
-        log.warn("Renewing the outbox's statistics failed; delivery goes on", e);
-      }
-    }
     int delivered = 0;
     while (true) {
+      // Checked before every delivery: a worker that is busy with earlier messages renews them as well.
+      if (analyze.getAndSet(false)) {
+        try {
+          jdbc.sql("analyze process_message").update(); // outside a transaction: it commits at once
+        } catch (RuntimeException e) {
+          log.warn("Renewing the outbox's statistics failed; delivery goes on", e);
+        }
+      }
       Outcome outcome;
       try {
         outcome = transactions.execute(status -> deliverNext());
