@@ -11,18 +11,21 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Registers a county: its row, and the officials' groups that scope its tasks (reviewers, supervisors
- * and finance staff of the county, approvers of its province). Idempotent.
+ * Registers a county: its row, the officials' groups that scope its tasks (reviewers, supervisors and
+ * finance staff of the county, approvers of its province) and its tenant, of which those groups are
+ * members ({@link CountyTenants}). Idempotent.
  */
 @Service
 public class CountyService {
 
   private final Counties counties;
   private final IdentityService identityService;
+  private final CountyTenants tenants;
 
-  CountyService(Counties counties, IdentityService identityService) {
+  CountyService(Counties counties, IdentityService identityService, CountyTenants tenants) {
     this.counties = counties;
     this.identityService = identityService;
+    this.tenants = tenants;
   }
 
   @Transactional
@@ -36,6 +39,7 @@ public class CountyService {
     ensureGroup(Role.SUPERVISOR.group(county.code()), county.name() + "监督员 / supervisors");
     ensureGroup(Role.FINANCE.group(county.code()), county.name() + "财务 / finance staff");
     ensureGroup(Role.APPROVER.group(county.provinceCode()), county.provinceName() + "审批员 / approvers");
+    tenants.ensure(county);
     return county;
   }
 

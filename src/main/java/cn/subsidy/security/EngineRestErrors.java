@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
@@ -16,8 +17,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Clear answers from {@code /engine-rest} where Camunda answers 500: an official's refused decision
- * (a rejection without a reason) is a 400 with the reason, and two officials claiming or completing the
- * same task at once get a 409 for the one who lost.
+ * (a rejection without a reason) is a 400 with the reason, two officials claiming or completing the
+ * same task at once get a 409 for the one who lost, and an official who names a task of a county they do
+ * not work for gets a 403, as for any task they are not authorized for.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestErrors {
@@ -25,7 +27,22 @@ class EngineRestErrors {
   @Bean
   ResourceConfigCustomizer engineRestErrorMappers() {
     return config -> config.register(RefusedDecisionMapper.class).register(ClaimConflictMapper.class)
-        .register(ConcurrentChangeMapper.class);
+        .register(ConcurrentChangeMapper.class).register(OtherCountyMapper.class);
+  }
+
+  /**
+   * Camunda's check of the county's tenant (see {@code CountyTenants}), which runs before the
+   * authorization check, refuses with a plain engine exception of this code (500 by Camunda's mappers).
+   */
+  static final String OTHER_TENANT = "ENGINE-13034";
+
+  static boolean otherCounty(Throwable t) {
+    return t instanceof ProcessEngineException && t.getMessage() != null && t.getMessage().startsWith(OTHER_TENANT);
+  }
+
+  static Response otherCounty() {
+    return json(Response.Status.FORBIDDEN, "AuthorizationException",
+        "这属于您不负责的县 / This belongs to a county you do not work for.");
   }
 
   static Response json(Response.Status status, String type, String message) {
@@ -46,8 +63,20 @@ class EngineRestErrors {
           return json(Response.Status.CONFLICT, "OptimisticLockingException",
               "该任务刚被他人办理，请刷新后重试 / Someone else changed this task at the same moment; reload and try again.");
         }
+        if (otherCounty(t)) {
+          return otherCounty();
+        }
       }
       return ExceptionHandlerHelper.getInstance().getResponse(exception);
+    }
+  }
+
+  /** A task or instance of another county's tenant: 403; anything else as Camunda answers it. */
+  @Priority(1)
+  public static class OtherCountyMapper implements ExceptionMapper<ProcessEngineException> {
+    @Override
+    public Response toResponse(ProcessEngineException exception) {
+      return otherCounty(exception) ? otherCounty() : ExceptionHandlerHelper.getInstance().getResponse(exception);
     }
   }
 

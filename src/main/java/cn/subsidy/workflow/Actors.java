@@ -10,16 +10,24 @@ public final class Actors {
 
   private Actors() {}
 
+  /**
+   * The job executor runs a job of a county's process with an authentication of the county's tenant and
+   * no user (see {@code CountyTenants}): that is the system acting.
+   */
+  private static String userOf(Authentication authentication) {
+    return authentication == null ? null : authentication.getUserId();
+  }
+
   public static String current(DelegateExecution execution) {
     Authentication authentication = execution.getProcessEngineServices().getIdentityService()
         .getCurrentAuthentication();
-    return authentication == null ? ApplicationLifecycle.SYSTEM : authentication.getUserId();
+    return userOf(authentication) == null ? ApplicationLifecycle.SYSTEM : authentication.getUserId();
   }
 
   public static String current(DelegateTask task) {
     Authentication authentication = task.getProcessEngineServices().getIdentityService()
         .getCurrentAuthentication();
-    if (authentication != null) {
+    if (userOf(authentication) != null) {
       return authentication.getUserId();
     }
     return task.getAssignee() == null ? ApplicationLifecycle.SYSTEM : task.getAssignee();
