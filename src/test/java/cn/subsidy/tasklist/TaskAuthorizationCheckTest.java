@@ -142,6 +142,49 @@ class TaskAuthorizationCheckTest {
     }
   }
 
+  /**
+   * Every form of candidate condition (our count asks EXISTS for a single query, see Task.xml), with a
+   * task assigned and one of two candidate groups, and the forms that still join the identity links:
+   * "or" queries, involvedUser and sorting by a variable.
+   */
+  @Test
+  void candidateConditionsCountTheSameAsCamunda() {
+    String assigned = countyA.get(2);
+    String twoGroups = countyA.get(1);
+    tasks.setAssignee(assigned, "reviewerA");
+    tasks.addCandidateGroup(twoGroups, "testCountyC");
+    tasks.addCandidateUser(countyB.get(0), "reviewerA");
+    identity.setAuthentication("reviewerAB", List.of("testCountyA", "testCountyB"));
+    try {
+      Set<String> allTasks = Set.copyOf(all());
+      assertSameAsCamunda(query -> query.taskCandidateGroupIn(List.of("testCountyA", "testCountyC")),
+          Set.of(countyA.get(0), twoGroups));
+      assertSameAsCamunda(query -> query.taskCandidateGroupIn(List.of("testCountyA", "testCountyC"))
+          .includeAssignedTasks(), Set.copyOf(countyA));
+      assertSameAsCamunda(query -> query.taskCandidateGroup("testCountyC").includeAssignedTasks(), Set.of(twoGroups));
+      assertSameAsCamunda(query -> query.taskCandidateGroupLike("testCounty%").includeAssignedTasks(), allTasks);
+      assertSameAsCamunda(query -> query.taskCandidateUser("reviewerA").includeAssignedTasks(), null);
+      assertSameAsCamunda(query -> query.withCandidateGroups(), null);
+      assertSameAsCamunda(query -> query.withCandidateUsers().includeAssignedTasks(), Set.of(countyB.get(0)));
+      assertSameAsCamunda(query -> query.withoutCandidateUsers().taskCandidateGroup("testCountyB"),
+          Set.of(countyB.get(1)));
+      // Camunda's join asks one identity link to meet both candidate conditions, which none does: this is
+      // why a count with "or" queries keeps the join rather than asking EXISTS twice.
+      assertSameAsCamunda(query -> query.taskCandidateGroup("testCountyA").or().taskCandidateGroup("testCountyC")
+          .taskAssignee("reviewerA").endOr(), Set.of());
+      assertSameAsCamunda(query -> query.or().taskCandidateGroup("testCountyC").taskAssignee("reviewerA").endOr(),
+          Set.of(twoGroups, assigned));
+      assertSameAsCamunda(query -> query.taskInvolvedUser("reviewerA"), Set.of(assigned, countyB.get(0)));
+      assertSameAsCamunda(query -> query.taskCandidateGroupIn(List.of("testCountyA", "testCountyC"))
+          .orderByProcessVariable("group", org.camunda.bpm.engine.variable.type.ValueType.STRING).asc(), null);
+    } finally {
+      identity.clearAuthentication();
+      tasks.setAssignee(assigned, null);
+      tasks.deleteCandidateGroup(twoGroups, "testCountyC");
+      tasks.deleteCandidateUser(countyB.get(0), "reviewerA");
+    }
+  }
+
   /** A task that is a candidate of two groups joins two identity links; it is still counted once. */
   @Test
   void aTaskOfTwoCandidateGroupsIsCountedOnce() {

@@ -6,6 +6,7 @@ import cn.subsidy.support.IntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -65,15 +66,45 @@ class TaskQueryMappingTest {
     assertThat(countSql(engine.getTaskService().createTaskQuery().processDefinitionKey("subsidy")
         .orderByTaskCreateTime().desc())).startsWith("select count(*)");
     assertThat(countSql(engine.getTaskService().createTaskQuery().taskCandidateGroup("reviewers")))
+        .startsWith("select count(*)").containsIgnoringCase("EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK I")
+        .doesNotContainIgnoringCase("join ACT_RU_IDENTITYLINK");
+    assertThat(countSql(engine.getTaskService().createTaskQuery().taskCandidateGroup("reviewers").or()
+        .taskCandidateGroup("approvers").taskAssignee("someone").endOr()))
+        .containsIgnoringCase("select distinct RES.ID_").containsIgnoringCase("left join ACT_RU_IDENTITYLINK I");
+    assertThat(countSql(engine.getTaskService().createTaskQuery().taskInvolvedUser("someone")))
         .containsIgnoringCase("select distinct RES.ID_");
     assertThat(countSql(engine.getTaskService().createTaskQuery()
         .orderByProcessVariable("x", ValueType.INTEGER).asc())).containsIgnoringCase("select distinct RES.ID_");
   }
 
+  /** The definitions are joined for a query's conditions on them, not for the authorization check. */
+  @Test
+  void joinsTheProcessDefinitionsOnlyForTheQuerysOwnConditions() {
+    engine.getIdentityService().setAuthentication("someone", List.of("reviewers"));
+    try {
+      String count = countSql(engine.getTaskService().createTaskQuery(), true);
+      assertThat(count).doesNotContainIgnoringCase("ACT_RE_PROCDEF D").contains("RES.PROC_DEF_ID_ IS NOT NULL")
+          .contains("RES.PROC_DEF_ID_ IN ( SELECT P.ID_ FROM ACT_RE_PROCDEF P");
+      assertThat(countSql(engine.getTaskService().createTaskQuery().processDefinitionKey("subsidy"), true))
+          .containsIgnoringCase("join ACT_RE_PROCDEF D on RES.PROC_DEF_ID_ = D.ID_");
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
   private String countSql(TaskQuery query) {
-    return engine.getCommandExecutorTxRequired().execute(context -> engine.getSqlSessionFactory().getConfiguration()
-        .getMappedStatement("selectTaskCountByQueryCriteria").getBoundSql(query).getSql().strip()
-        .replaceAll("\\s+", " "));
+    return countSql(query, false);
+  }
+
+  /** The count's SQL; {@code authorized}: with the current user's authorization check, as the engine runs it. */
+  private String countSql(TaskQuery query, boolean authorized) {
+    return engine.getCommandExecutorTxRequired().execute(context -> {
+      if (authorized) {
+        context.getAuthorizationManager().configureTaskQuery((TaskQueryImpl) query);
+      }
+      return engine.getSqlSessionFactory().getConfiguration().getMappedStatement("selectTaskCountByQueryCriteria")
+          .getBoundSql(query).getSql().strip().replaceAll("\\s+", " ");
+    });
   }
 
   @Test
