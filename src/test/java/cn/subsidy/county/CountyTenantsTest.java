@@ -119,7 +119,8 @@ class CountyTenantsTest {
     assertThat(identity.createTenantQuery().tenantId("130105").singleResult().getName()).isEqualTo("新华区");
     assertThat(identity.createTenantQuery().groupMember("approvers13").tenantId("130105").count()).isEqualTo(1);
 
-    for (String group : List.of("reviewers130105", "supervisors130105", "financestaff130105", "approvers13")) {
+    List<String> groups = List.of("reviewers130105", "supervisors130105", "financestaff130105", "approvers13");
+    for (String group : groups) {
       identity.deleteTenantGroupMembership("130105", group);
     }
     identity.deleteTenant("130105");
@@ -128,11 +129,15 @@ class CountyTenantsTest {
     Tenant remade = identity.createTenantQuery().tenantId("130105").singleResult();
     assertThat(remade.getName()).isEqualTo("新华区");
     List<String> members = new ArrayList<>();
-    for (String group : List.of("reviewers130105", "supervisors130105", "financestaff130105", "approvers13")) {
+    for (String group : groups) {
       members.add(group + "=" + identity.createTenantQuery().groupMember(group).tenantId("130105").count());
     }
     assertThat(members).containsExactly("reviewers130105=1", "supervisors130105=1", "financestaff130105=1",
         "approvers13=1");
+
+    assertThat(admin.putJson("/api/admin/counties/130105", Map.of("name", "新华区（石家庄）", "prefecture", "石家庄市",
+        "provinceName", "河北省")).status()).isEqualTo(200);
+    assertThat(identity.createTenantQuery().tenantId("130105").singleResult().getName()).isEqualTo("新华区（石家庄）");
   }
 
   private static List<String> ids(JsonNode tasks) {
