@@ -18,8 +18,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Officials' task lists and counts with many open tasks, on the engine's side. The engine reads its
- * task query from {@code cn/subsidy/tasklist/Task.xml}: Camunda 7.24's mapping with one change, the
- * authorization check (marked "employment-subsidy" there). Camunda joins every task with the
+ * task query from {@code cn/subsidy/tasklist/Task.xml}: Camunda 7.24's mapping with the changes marked
+ * "employment-subsidy" there, above all the authorization check (the others: counts without DISTINCT
+ * where no join can repeat a task, EXISTS for a count's candidate condition, the process definitions
+ * joined only for the query's own conditions, two OGNL names). Camunda joins every task with the
  * authorizations that grant it; with 100,000 open tasks a county reviewer's {@code /task/count} looked
  * the authorizations up 100,000 times (2 s). The copy checks the same grants through subqueries that
  * PostgreSQL computes once per query, read from the indexes of {@link TaskQueryStatistics}. A user sees
