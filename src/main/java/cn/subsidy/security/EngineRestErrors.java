@@ -31,8 +31,9 @@ class EngineRestErrors {
   }
 
   /**
-   * Camunda's check of the county's tenant (see {@code CountyTenants}), which runs before the
-   * authorization check, refuses with a plain engine exception of this code (500 by Camunda's mappers).
+   * Camunda's check of the county's tenant (see {@code CountyTenants}; the engine runs it after the
+   * authorization check, so it refuses only what a grant across counties let through) refuses with a
+   * plain engine exception of this code, which Camunda's mappers answer with a 500.
    */
   static final String OTHER_TENANT = "ENGINE-13034";
 
