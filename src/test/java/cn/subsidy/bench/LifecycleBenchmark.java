@@ -21,6 +21,13 @@ class LifecycleBenchmark {
   /** Applications per thread count (kept small so that the whole benchmark stays under 10 minutes). */
   static final int APPLICATIONS_PER_ROUND = 32;
   static final int BARE_INSTANCES_PER_ROUND = 96;
+  /**
+   * Warm-up before the measured rounds, for both sides: the server's JIT compiler is busiest in its first
+   * minute under load (a third of the machine's CPU after the 12 applications warmed up before).
+   */
+  static final int WARMUP_THREADS = 4;
+  static final int WARMUP_APPLICATIONS = Integer.getInteger("bench.warmup", 96);
+  static final int BARE_WARMUP_INSTANCES = 96;
   static final int PAYMENT_APPLICATIONS = 10_000;
   static final int TASKS = 100_000;
   static final int QUERY_CALLS = 200;
@@ -55,8 +62,9 @@ class LifecycleBenchmark {
         results.write();
 
         Users users = new Users(app.port());
-        double lifecycle = phase("lifecycle", () -> lifecycle(users, database));
-        double bare = phase("bare_engine", () -> bareEngine(postgres));
+        double lifecycle = phase("lifecycle", () -> lifecycle(users, database,
+            new CpuMeter(app.pid(), postgres.postmasterPid())));
+        double bare = phase("bare_engine", () -> bareEngine(postgres, new CpuMeter(-1, postgres.postmasterPid())));
         if (lifecycle > 0 && bare > 0) {
           results.figure("lifecycle_ratio", lifecycle / bare, "lifecycle_per_s / bare_engine_per_s");
         }
@@ -76,18 +84,19 @@ class LifecycleBenchmark {
     }
   }
 
-  private double lifecycle(Users users, DataSource database) throws Exception {
+  private double lifecycle(Users users, DataSource database, CpuMeter cpu) throws Exception {
     Latencies latencies = new Latencies();
     AppLifecycle driver = new AppLifecycle(users, latencies);
-    int warmup = AppLifecycle.COUNTIES.size() * 2;
+    int warmup = WARMUP_APPLICATIONS;
     int total = warmup + APPLICATIONS_PER_ROUND * THREADS.length;
     // Rounds do not spread evenly over the counties: every county gets enough for any of them.
     driver.importPeople(total / AppLifecycle.COUNTIES.size() + APPLICATIONS_PER_ROUND);
-    driver.round(2, warmup / 2);
+    driver.round(WARMUP_THREADS, warmup / WARMUP_THREADS);
     Latencies measured = new Latencies();
     AppLifecycle timed = driver.recordingInto(measured);
     long sizeBefore = Sql.databaseSize(database);
     Sql.resetStatementTimes(maintenance);
+    CpuMeter.Sample cpuBefore = cpu.sample();
     Map<String, Object> perThreads = new LinkedHashMap<>();
     double best = 0;
     int completed = 0;
@@ -99,12 +108,17 @@ class LifecycleBenchmark {
       best = Math.max(best, perSecond);
       completed += done.size();
     }
+    Map<String, Object> cpuPerApplication = CpuMeter.perUnit(cpuBefore, cpu.sample(), completed);
     long sizeAfter = Sql.databaseSize(database);
     double[] statements = Sql.statementTimes(maintenance, "subsidy");
     results.figure("lifecycle_per_s", best, "completed applications/s (submit to PAID, best thread count)");
+    results.figure("cpu_ms_per_application", (double) cpuPerApplication.get("total"), "ms of CPU per completed"
+        + " application: server, PostgreSQL and the benchmark's HTTP client together (/proc)");
+    results.detail("lifecycle_cpu_ms_per_application", cpuPerApplication);
     results.figure("postgres_ms_per_application", statements[0] / completed,
         "ms of PostgreSQL statement time per completed application (pg_stat_statements, database subsidy)");
     results.detail("postgres_statements_per_application", Results.round(statements[1] / completed));
+    results.detail("postgres_top_statements_per_application", Sql.topStatements(maintenance, "subsidy", completed, 25));
     results.figure("bytes_per_application", (sizeAfter - sizeBefore) / (double) completed,
         "bytes of pg_database_size('subsidy') growth per completed application");
     results.detail("lifecycle_per_s_by_threads", perThreads);
@@ -114,11 +128,12 @@ class LifecycleBenchmark {
     return best;
   }
 
-  private double bareEngine(StandalonePostgres postgres) throws Exception {
+  private double bareEngine(StandalonePostgres postgres, CpuMeter cpu) throws Exception {
     try (BareEngine engine = new BareEngine(postgres.jdbcUrl("bare"))) {
-      engine.run(2, 20);
+      engine.run(WARMUP_THREADS, BARE_WARMUP_INSTANCES / WARMUP_THREADS);
       Latencies measured = new Latencies();
       Sql.resetStatementTimes(maintenance);
+      CpuMeter.Sample cpuBefore = cpu.sample();
       Map<String, Object> perThreads = new LinkedHashMap<>();
       double best = 0;
       int completed = 0;
@@ -130,11 +145,16 @@ class LifecycleBenchmark {
         best = Math.max(best, perSecond);
         completed += done;
       }
+      Map<String, Object> cpuPerInstance = CpuMeter.perUnit(cpuBefore, cpu.sample(), completed);
       double[] statements = Sql.statementTimes(maintenance, "bare");
       results.figure("bare_engine_per_s", best, "completed instances/s of the same-shape model, Java API, best");
+      results.figure("bare_cpu_ms_per_instance", (double) cpuPerInstance.get("total"), "ms of CPU per completed"
+          + " instance of the bare engine: its JVM (engine and driver) and PostgreSQL (/proc)");
+      results.detail("bare_cpu_ms_per_instance", cpuPerInstance);
       results.figure("bare_postgres_ms_per_instance", statements[0] / completed,
           "ms of PostgreSQL statement time per completed instance of the bare engine (database bare)");
       results.detail("bare_postgres_statements_per_instance", Results.round(statements[1] / completed));
+      results.detail("bare_postgres_top_statements_per_instance", Sql.topStatements(maintenance, "bare", completed, 25));
       results.detail("bare_engine_per_s_by_threads", perThreads);
       results.detail("bare_engine_instances_per_thread_count", BARE_INSTANCES_PER_ROUND);
       results.detail("bare_engine_latencies_ms", measured.summary());

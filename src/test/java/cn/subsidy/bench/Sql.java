@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -53,6 +55,33 @@ final class Sql {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The statements of {@code database} that took most of PostgreSQL's time since the last reset, per
+   * completed unit (application or instance): where the time per application goes, for whoever works on it.
+   */
+  static List<Map<String, Object>> topStatements(DataSource postgres, String database, int completed, int limit) {
+    List<Map<String, Object>> top = new ArrayList<>();
+    try (Connection connection = postgres.getConnection();
+        var query = connection.prepareStatement("select s.total_exec_time, s.calls, s.query from pg_stat_statements s"
+            + " join pg_database d on d.oid = s.dbid where d.datname = ? order by s.total_exec_time desc limit ?")) {
+      query.setString(1, database);
+      query.setInt(2, limit);
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          Map<String, Object> statement = new LinkedHashMap<>();
+          statement.put("ms", Results.round(rs.getDouble(1) / completed));
+          statement.put("calls", Results.round(rs.getDouble(2) / completed));
+          String text = rs.getString(3).replaceAll("\\s+", " ").trim();
+          statement.put("sql", text.length() > 140 ? text.substring(0, 140) + "…" : text);
+          top.add(statement);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return top;
   }
 
   static void resetStatementTimes(DataSource postgres) {

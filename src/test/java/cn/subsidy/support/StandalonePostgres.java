@@ -52,6 +52,15 @@ public final class StandalonePostgres implements AutoCloseable {
     }
   }
 
+  /** The server's main process (its {@code postmaster.pid}); every backend is a child of it. */
+  public long postmasterPid() {
+    try {
+      return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Stops the server (fast shutdown: sessions are cut off, as when the database host goes away). */
   public void stop() {
     try {
