@@ -1,7 +1,12 @@
 package cn.subsidy.tasklist;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
@@ -11,10 +16,26 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
  * ({@code AuthorizedGroups.xml}) instead of through all authorizations. Camunda asks for them once per
  * command that checks authorizations, to leave out the user's groups without any; with one
  * authorization per open task that read cost 20 ms on every request of an official.
+ *
+ * <p>An official belongs to a few groups (their county's or province's, perhaps {@code designers}), and
+ * a group without authorizations in a check only adds a condition that matches nothing. For up to
+ * {@value #FEW_GROUPS} groups the check takes them all, without that read: it was 12 statements and
+ * about 4 ms of PostgreSQL's time per application in the benchmark.
  */
 class AuthorizedGroupsManager extends AuthorizationManager {
 
+  static final int FEW_GROUPS = 16;
+
   static final String SELECT_AUTHORIZED_GROUP_IDS = "cn.subsidy.tasklist.AuthorizedGroups.selectAuthorizedGroupIds";
+
+  @Override
+  public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
+    if (authenticatedGroupIds != null && authenticatedGroupIds.size() <= FEW_GROUPS) {
+      return new ArrayList<>(authenticatedGroupIds.stream().filter(Objects::nonNull)
+          .collect(Collectors.toCollection(LinkedHashSet::new)));
+    }
+    return super.filterAuthenticatedGroupIds(authenticatedGroupIds);
+  }
 
   @Override
   @SuppressWarnings("unchecked")

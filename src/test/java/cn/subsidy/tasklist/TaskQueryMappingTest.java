@@ -122,6 +122,25 @@ class TaskQueryMappingTest {
     });
   }
 
+  @Test
+  void anOfficialsFewGroupsAreTakenAsTheyAreWithoutReadingTheGroupsThatHoldAuthorizations() {
+    List<String> groups = new ArrayList<>(List.of("reviewers532527", "aGroupWithoutAuthorizations", "reviewers532527"));
+    groups.add(null);
+    // No command context: reading the groups that hold authorizations would fail here.
+    assertThat(new AuthorizedGroupsManager().filterAuthenticatedGroupIds(groups))
+        .containsExactly("reviewers532527", "aGroupWithoutAuthorizations");
+
+    var identity = engine.getIdentityService();
+    try {
+      identity.setAuthentication("reviewer532527", List.of("reviewers532527"));
+      long alone = engine.getTaskService().createTaskQuery().count();
+      identity.setAuthentication("reviewer532527", List.of("reviewers532527", "aGroupWithoutAuthorizations"));
+      assertThat(engine.getTaskService().createTaskQuery().count()).isEqualTo(alone);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
   private static List<String> lines(String xml) {
     return xml.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
   }
