@@ -23,6 +23,12 @@ import java.util.concurrent.TimeUnit;
 public final class AppProcess implements AutoCloseable {
 
   public static final Path JAR = Path.of("target", "employment-subsidy.jar");
+  /**
+   * The JVM options README's Deployment gives for a machine of 2 cores (C1 only: the C2 compiler kept a
+   * core busy for minutes after every start), with a heap that leaves room for PostgreSQL beside it.
+   * {@code -Dapp.jvm-options=...} adds options after these (a later option wins), for trying others.
+   */
+  public static final List<String> JVM_OPTIONS = List.of("-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
   private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final String name;
@@ -50,8 +56,11 @@ public final class AppProcess implements AutoCloseable {
           + " packages the application first");
     }
     int port = freePort();
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx768m", "-XX:+UseSerialGC", "-jar", JAR.toString(), "--server.port=" + port));
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(JVM_OPTIONS);
+    command.addAll(List.of(System.getProperty("app.jvm-options", "").trim().split("\\s+")).stream()
+        .filter(option -> !option.isEmpty()).toList());
+    command.addAll(List.of("-jar", JAR.toString(), "--server.port=" + port));
     args.forEach((key, value) -> command.add("--" + key + "=" + value));
     try {
       Path log = Files.createDirectories(Path.of("target", "apps")).resolve(name + ".log");
