@@ -1,8 +1,6 @@
 package cn.subsidy.tasklist;
 
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -31,8 +29,7 @@ class AuthorizedGroupsManager extends AuthorizationManager {
   @Override
   public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
     if (authenticatedGroupIds != null && authenticatedGroupIds.size() <= FEW_GROUPS) {
-      return new ArrayList<>(authenticatedGroupIds.stream().filter(Objects::nonNull)
-          .collect(Collectors.toCollection(LinkedHashSet::new)));
+      return authenticatedGroupIds.stream().filter(Objects::nonNull).distinct().collect(Collectors.toList());
     }
     return super.filterAuthenticatedGroupIds(authenticatedGroupIds);
   }

@@ -21,14 +21,16 @@ public final class Actors {
   public static String current(DelegateExecution execution) {
     Authentication authentication = execution.getProcessEngineServices().getIdentityService()
         .getCurrentAuthentication();
-    return userOf(authentication) == null ? ApplicationLifecycle.SYSTEM : authentication.getUserId();
+    String user = userOf(authentication);
+    return user == null ? ApplicationLifecycle.SYSTEM : user;
   }
 
   public static String current(DelegateTask task) {
     Authentication authentication = task.getProcessEngineServices().getIdentityService()
         .getCurrentAuthentication();
-    if (userOf(authentication) != null) {
-      return authentication.getUserId();
+    String user = userOf(authentication);
+    if (user != null) {
+      return user;
     }
     return task.getAssignee() == null ? ApplicationLifecycle.SYSTEM : task.getAssignee();
   }

@@ -41,11 +41,11 @@ final class CpuMeter {
   }
 
   Sample sample() {
-    double server = serverPid < 0 ? 0 : seconds(PROC.resolve(Long.toString(serverPid)).resolve("stat"), false);
+    double server = serverPid < 0 ? 0 : seconds(stat(serverPid), false);
     Map<String, Double> jit = serverPid < 0 ? Map.of() : compilerThreads();
-    double postgres = seconds(PROC.resolve(Long.toString(postmasterPid)).resolve("stat"), true);
+    double postgres = seconds(stat(postmasterPid), true);
     for (long child : children(postmasterPid)) {
-      postgres += seconds(PROC.resolve(Long.toString(child)).resolve("stat"), false);
+      postgres += seconds(stat(child), false);
     }
     return new Sample(server, jit, postgres, seconds(PROC.resolve("self").resolve("stat"), false));
   }
@@ -94,6 +94,10 @@ final class CpuMeter {
     } catch (IOException e) {
       return List.of();
     }
+  }
+
+  private static Path stat(long pid) {
+    return PROC.resolve(Long.toString(pid)).resolve("stat");
   }
 
   /** utime + stime of a process or thread, with its ended children's when asked (ended backends). */
