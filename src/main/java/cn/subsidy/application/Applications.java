@@ -1,5 +1,6 @@
 package cn.subsidy.application;
 
+import cn.subsidy.database.RecordRows;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -69,18 +70,18 @@ public class Applications {
 
   public Optional<Application> find(String applicationNo) {
     return jdbc.sql("select " + COLUMNS + " from application where application_no = ?").param(applicationNo)
-        .query(Application.class).optional();
+        .query(RecordRows.of(Application.class)).optional();
   }
 
   /** Locks the application's row until the transaction ends, so that concurrent steps queue up. */
   public Optional<Application> findForUpdate(String applicationNo) {
     return jdbc.sql("select " + COLUMNS + " from application where application_no = ? for update")
-        .param(applicationNo).query(Application.class).optional();
+        .param(applicationNo).query(RecordRows.of(Application.class)).optional();
   }
 
   public List<Application> ofPerson(String idNumber) {
     return jdbc.sql("select " + COLUMNS + " from application where id_number = ? order by submitted_at")
-        .param(idNumber).query(Application.class).list();
+        .param(idNumber).query(RecordRows.of(Application.class)).list();
   }
 
   void updateStatus(String applicationNo, ApplicationStatus status) {
@@ -136,7 +137,7 @@ public class Applications {
 
   public List<Reason> reasons(String applicationNo) {
     return jdbc.sql("select rule, message from application_reason where application_no = ? order by position")
-        .param(applicationNo).query(Reason.class).list();
+        .param(applicationNo).query(RecordRows.of(Reason.class)).list();
   }
 
   public void replaceReasons(String applicationNo, List<Reason> reasons) {
@@ -150,7 +151,7 @@ public class Applications {
   public List<ApplicationEvent> history(String applicationNo) {
     return jdbc.sql("select occurred_at, step, status, actor, decision, comment from application_event"
             + " where application_no = ? order by id")
-        .param(applicationNo).query(ApplicationEvent.class).list();
+        .param(applicationNo).query(RecordRows.of(ApplicationEvent.class)).list();
   }
 
   long recordEvent(String applicationNo, Instant at, String step, ApplicationStatus status, String actor,

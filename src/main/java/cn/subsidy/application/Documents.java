@@ -1,5 +1,6 @@
 package cn.subsidy.application;
 
+import cn.subsidy.database.RecordRows;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -34,12 +35,12 @@ public class Documents {
 
   public List<Document> of(String applicationNo) {
     return jdbc.sql("select " + COLUMNS + " from document where application_no = ? order by uploaded_at, id")
-        .param(applicationNo).query(Document.class).list();
+        .param(applicationNo).query(RecordRows.of(Document.class)).list();
   }
 
   Optional<Document> find(String applicationNo, UUID id) {
     return jdbc.sql("select " + COLUMNS + " from document where application_no = ? and id = ?")
-        .params(applicationNo, id).query(Document.class).optional();
+        .params(applicationNo, id).query(RecordRows.of(Document.class)).optional();
   }
 
   byte[] content(UUID id) {

@@ -1,5 +1,6 @@
 package cn.subsidy.county;
 
+import cn.subsidy.database.RecordRows;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,11 +20,11 @@ public class Counties {
 
   public Optional<County> find(String code) {
     return jdbc.sql("select " + COLUMNS + " from county where code = ?").param(code)
-        .query(County.class).optional();
+        .query(RecordRows.of(County.class)).optional();
   }
 
   public List<County> all() {
-    return jdbc.sql("select " + COLUMNS + " from county order by code").query(County.class).list();
+    return jdbc.sql("select " + COLUMNS + " from county order by code").query(RecordRows.of(County.class)).list();
   }
 
   void save(County county) {

@@ -1,5 +1,6 @@
 package cn.subsidy.notice;
 
+import cn.subsidy.database.RecordRows;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -28,12 +29,12 @@ public class Objections {
   }
 
   public Optional<Objection> find(long id) {
-    return jdbc.sql("select * from objection where id = ?").param(id).query(Objection.class).optional();
+    return jdbc.sql("select * from objection where id = ?").param(id).query(RecordRows.of(Objection.class)).optional();
   }
 
   public List<Objection> of(String applicationNo) {
     return jdbc.sql("select * from objection where application_no = ? order by id").param(applicationNo)
-        .query(Objection.class).list();
+        .query(RecordRows.of(Objection.class)).list();
   }
 
   void decide(long id, String decision, String by, Instant at, String comment) {

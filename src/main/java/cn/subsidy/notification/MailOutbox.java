@@ -1,5 +1,6 @@
 package cn.subsidy.notification;
 
+import cn.subsidy.database.RecordRows;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -52,7 +53,7 @@ class MailOutbox {
     return jdbc.sql("select id, application_no, event, recipient, subject, body_text, body_html, status, attempts,"
             + " last_error, created_at, sent_at from mail_outbox where status = 'PENDING' and next_attempt_at <= ?"
             + " order by next_attempt_at, id limit 1 for update skip locked")
-        .param(Timestamp.from(now)).query(Mail.class).optional();
+        .param(Timestamp.from(now)).query(RecordRows.of(Mail.class)).optional();
   }
 
   void sent(long id, Instant at) {
@@ -69,12 +70,12 @@ class MailOutbox {
   List<Mail> ofApplication(String applicationNo) {
     return jdbc.sql("select id, application_no, event, recipient, subject, body_text, body_html, status, attempts,"
             + " last_error, created_at, sent_at from mail_outbox where application_no = ? order by id")
-        .param(applicationNo).query(Mail.class).list();
+        .param(applicationNo).query(RecordRows.of(Mail.class)).list();
   }
 
   Optional<Mail> find(long id) {
     return jdbc.sql("select id, application_no, event, recipient, subject, body_text, body_html, status, attempts,"
-            + " last_error, created_at, sent_at from mail_outbox where id = ?").param(id).query(Mail.class).optional();
+            + " last_error, created_at, sent_at from mail_outbox where id = ?").param(id).query(RecordRows.of(Mail.class)).optional();
   }
 
   /** An administrator sends a failed mail again. */

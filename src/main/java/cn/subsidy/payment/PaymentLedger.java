@@ -1,6 +1,7 @@
 package cn.subsidy.payment;
 
 import cn.subsidy.application.Application;
+import cn.subsidy.database.RecordRows;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -39,17 +40,17 @@ class PaymentLedger {
 
   Optional<PaymentInstruction> instruction(String applicationNo) {
     return jdbc.sql(INSTRUCTION + " where application_no = ?").param(applicationNo)
-        .query(PaymentInstruction.class).optional();
+        .query(RecordRows.of(PaymentInstruction.class)).optional();
   }
 
   Optional<PaymentInstruction> instructionForUpdate(String applicationNo) {
     return jdbc.sql(INSTRUCTION + " where application_no = ? for update").param(applicationNo)
-        .query(PaymentInstruction.class).optional();
+        .query(RecordRows.of(PaymentInstruction.class)).optional();
   }
 
   List<PaymentInstruction> instructions(String countyCode, String status) {
     return jdbc.sql(INSTRUCTION + " where county_code = ? and (? is null or status = ?) order by id")
-        .params(countyCode, status, status).query(PaymentInstruction.class).list();
+        .params(countyCode, status, status).query(RecordRows.of(PaymentInstruction.class)).list();
   }
 
   /** How many open instructions a county has and what they add up to. */

@@ -1,5 +1,6 @@
 package cn.subsidy.registry;
 
+import cn.subsidy.database.RecordRows;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,7 +24,7 @@ public class Registry {
   public Optional<RegistryEntry> find(String countyCode, String idNumber) {
     return jdbc.sql("select county_code, id_number, name, category from registry_person"
             + " where county_code = ? and id_number = ?")
-        .params(countyCode, idNumber).query(RegistryEntry.class).optional();
+        .params(countyCode, idNumber).query(RecordRows.of(RegistryEntry.class)).optional();
   }
 
   public long count(String countyCode) {

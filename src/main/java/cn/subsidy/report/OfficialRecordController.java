@@ -5,6 +5,7 @@ import cn.subsidy.application.ApplicationReader;
 import cn.subsidy.application.ApplicationType;
 import cn.subsidy.county.Counties;
 import cn.subsidy.county.County;
+import cn.subsidy.database.RecordRows;
 import cn.subsidy.notice.Objections;
 import cn.subsidy.person.IdNumber;
 import cn.subsidy.registry.Registry;
@@ -121,7 +122,7 @@ class OfficialRecordController {
     List<PaymentLine> lines = jdbc.sql("""
         select batch_id, bank, account_number, amount, result, reason, result_at from payment_line
         where application_no = ? order by batch_id
-        """).param(applicationNo).query(PaymentLine.class).list();
+        """).param(applicationNo).query(RecordRows.of(PaymentLine.class)).list();
     return jdbc.sql("""
         select status, amount, attempts, failure_reason, created_at, updated_at from payment_instruction
         where application_no = ?

@@ -1,5 +1,6 @@
 package cn.subsidy.workflow;
 
+import cn.subsidy.database.RecordRows;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -145,7 +146,7 @@ class ProcessMessageDispatcher {
 
   private Outcome deliverNext() {
     Timestamp now = Timestamp.from(clock.instant());
-    Pending message = jdbc.sql(NEXT_MESSAGE).param(now).query(Pending.class).optional().orElse(null);
+    Pending message = jdbc.sql(NEXT_MESSAGE).param(now).query(RecordRows.of(Pending.class)).optional().orElse(null);
     if (message == null) {
       return Outcome.NOTHING_DUE;
     }
