@@ -1,5 +1,6 @@
 package cn.subsidy.security;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -26,9 +27,10 @@ class RestSecurityConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(VerifiedLogins logins) {
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(VerifiedLogins logins,
+      ProcessEngine engine) {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new EngineRestAuthentication(logins));
+        new FilterRegistrationBean<>(new EngineRestAuthentication(logins, engine));
     registration.addUrlPatterns(ENGINE_REST);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return registration;
