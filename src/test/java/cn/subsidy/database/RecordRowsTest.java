@@ -70,9 +70,10 @@ class RecordRowsTest {
   }
 
   @Test
-  void theDriverIsNeverAskedForAColumnByName() {
+  void theDriverNeverThrowsWhileRowsAreMapped() {
     // Spring's mapper asks for "applicationNo" first and catches the driver's exception for each such
-    // component of each row; this mapper reads the result's column names.
+    // component of each row, and for an Instant first asks for one, which the driver refuses; this mapper
+    // reads the result's column names, and an Instant as a timestamp.
     RowMapper<Row> mapper = RecordRows.of(Row.class);
     List<Row> rows = template.query(ROWS, rs -> {
       ResultSet withoutFindColumn = (ResultSet) Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -83,7 +84,7 @@ class RecordRowsTest {
             try {
               return method.invoke(rs, args);
             } catch (InvocationTargetException e) {
-              throw e.getCause();
+              throw new AssertionError("the driver threw while mapping", e.getCause());
             }
           });
       List<Row> mapped = new ArrayList<>();
