@@ -46,7 +46,7 @@ class LifecycleBenchmark {
   @Test
   void benchmark() throws Exception {
     try (StandalonePostgres postgres = StandalonePostgres.start("bench",
-        Map.of("shared_preload_libraries", "pg_stat_statements"))) {
+        Map.of("shared_preload_libraries", "pg_stat_statements", "pg_stat_statements.track_planning", "on"))) {
       postgres.createDatabase("subsidy");
       postgres.createDatabase("bare");
       DataSource database = postgres.dataSource("subsidy");
@@ -118,6 +118,8 @@ class LifecycleBenchmark {
     results.figure("postgres_ms_per_application", statements[0] / completed,
         "ms of PostgreSQL statement time per completed application (pg_stat_statements, database subsidy)");
     results.detail("postgres_statements_per_application", Results.round(statements[1] / completed));
+    results.detail("postgres_plan_ms_and_plans_per_application",
+        List.of(Results.round(statements[2] / completed), Results.round(statements[3] / completed)));
     results.detail("postgres_top_statements_per_application", Sql.topStatements(maintenance, "subsidy", completed, 25));
     results.figure("bytes_per_application", (sizeAfter - sizeBefore) / (double) completed,
         "bytes of pg_database_size('subsidy') growth per completed application");
@@ -154,6 +156,8 @@ class LifecycleBenchmark {
       results.figure("bare_postgres_ms_per_instance", statements[0] / completed,
           "ms of PostgreSQL statement time per completed instance of the bare engine (database bare)");
       results.detail("bare_postgres_statements_per_instance", Results.round(statements[1] / completed));
+      results.detail("bare_postgres_plan_ms_and_plans_per_instance",
+          List.of(Results.round(statements[2] / completed), Results.round(statements[3] / completed)));
       results.detail("bare_postgres_top_statements_per_instance", Sql.topStatements(maintenance, "bare", completed, 25));
       results.detail("bare_engine_per_s_by_threads", perThreads);
       results.detail("bare_engine_instances_per_thread_count", BARE_INSTANCES_PER_ROUND);

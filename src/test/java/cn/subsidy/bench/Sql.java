@@ -45,12 +45,13 @@ final class Sql {
    */
   static double[] statementTimes(DataSource postgres, String database) {
     try (Connection connection = postgres.getConnection();
-        var query = connection.prepareStatement("select coalesce(sum(s.total_exec_time), 0), coalesce(sum(s.calls), 0)"
+        var query = connection.prepareStatement("select coalesce(sum(s.total_exec_time), 0), coalesce(sum(s.calls), 0),"
+            + " coalesce(sum(s.total_plan_time), 0), coalesce(sum(s.plans), 0)"
             + " from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = ?")) {
       query.setString(1, database);
       try (ResultSet rs = query.executeQuery()) {
         rs.next();
-        return new double[] {rs.getDouble(1), rs.getDouble(2)};
+        return new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)};
       }
     } catch (SQLException e) {
       throw new IllegalStateException(e);
@@ -64,8 +65,9 @@ final class Sql {
   static List<Map<String, Object>> topStatements(DataSource postgres, String database, int completed, int limit) {
     List<Map<String, Object>> top = new ArrayList<>();
     try (Connection connection = postgres.getConnection();
-        var query = connection.prepareStatement("select s.total_exec_time, s.calls, s.query from pg_stat_statements s"
-            + " join pg_database d on d.oid = s.dbid where d.datname = ? order by s.total_exec_time desc limit ?")) {
+        var query = connection.prepareStatement("select s.total_exec_time, s.calls, s.query, s.total_plan_time, s.plans"
+            + " from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = ?"
+            + " order by s.total_exec_time + s.total_plan_time desc limit ?")) {
       query.setString(1, database);
       query.setInt(2, limit);
       try (ResultSet rs = query.executeQuery()) {
@@ -73,6 +75,8 @@ final class Sql {
           Map<String, Object> statement = new LinkedHashMap<>();
           statement.put("ms", Results.round(rs.getDouble(1) / completed));
           statement.put("calls", Results.round(rs.getDouble(2) / completed));
+          statement.put("plan_ms", Results.round(rs.getDouble(4) / completed));
+          statement.put("plans", Results.round(rs.getDouble(5) / completed));
           String text = rs.getString(3).replaceAll("\\s+", " ").trim();
           statement.put("sql", text.length() > 140 ? text.substring(0, 140) + "…" : text);
           top.add(statement);
