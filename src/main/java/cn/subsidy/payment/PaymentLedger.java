@@ -112,7 +112,7 @@ class PaymentLedger {
   List<PaymentBatch.Line> lines(long batchId) {
     return jdbc.sql("select application_no, name, bank, account_number, amount, result, reason, result_at"
             + " from payment_line where batch_id = ? order by application_no")
-        .param(batchId).query(PaymentBatch.Line.class).list();
+        .param(batchId).query(RecordRows.of(PaymentBatch.Line.class)).list();
   }
 
   /** Records the bank's answers for lines that had none yet, and moves their instructions on. */
