@@ -26,10 +26,10 @@ import org.springframework.jdbc.support.JdbcUtils;
  * Spring's {@code SimplePropertyRowMapper} (what {@code JdbcClient.query(Class)} uses).
  *
  * <p>Spring's mapper asks the driver for each component's own name first and falls back to snake case
- * when the driver throws. PostgreSQL's driver builds that exception with its stack trace and a translated
- * message, for every multi-word component of every row: about a twentieth of the server's CPU in the
- * benchmark's lifecycle. This mapper reads the result's column names once per result set instead, and
- * reads an {@code Instant} as the timestamp it is.
+ * when the driver throws, and asks for an {@code Instant} the same way. PostgreSQL's driver builds each
+ * exception with its stack trace and a translated message, for every such component of every row; with
+ * them the server took a fifth more CPU per application in the benchmark's lifecycle. This mapper reads
+ * the result's column names once per result set instead, and an {@code Instant} as the timestamp it is.
  */
 public final class RecordRows<T extends Record> implements RowMapper<T> {
 
