@@ -1,6 +1,11 @@
 package cn.subsidy.bench;
 
 import cn.subsidy.support.Poll;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ManagementService;
@@ -19,11 +24,13 @@ import org.camunda.bpm.engine.task.Task;
  * Camunda alone, as the yardstick: the benchmark's JVM builds an engine on its own database of the same
  * PostgreSQL server, with the product's engine settings (history full, removal time from the start, job
  * executor on, no CMMN, UUIDs), deploys a model of the same shape ({@code bench/bare-subsidy.bpmn}, no-op
- * delegates) and drives it through the Java API with the same steps as the officials take.
+ * delegates, the product's amount decision) and drives it through the Java API with the same steps as the officials take.
  */
 final class BareEngine implements AutoCloseable {
 
   private static final AtomicInteger KEYS = new AtomicInteger();
+  /** The product's decision of the transport amount, evaluated by the model's business rule task as in the product. */
+  private static final Path AMOUNT_DECISION = Path.of("processes", "transport-amount.dmn");
   private static final String[][] COUNTIES = {{"532527", "53"}, {"520181", "52"}, {"141129", "14"}};
 
   private final ProcessEngine engine;
@@ -51,7 +58,12 @@ final class BareEngine implements AutoCloseable {
     runtime = engine.getRuntimeService();
     tasks = engine.getTaskService();
     management = engine.getManagementService();
-    engine.getRepositoryService().createDeployment().addClasspathResource("bench/bare-subsidy.bpmn").deploy();
+    try (InputStream decision = Files.newInputStream(AMOUNT_DECISION)) {
+      engine.getRepositoryService().createDeployment().addClasspathResource("bench/bare-subsidy.bpmn")
+          .addInputStream("transport-amount.dmn", decision).deploy();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   int run(int threads, int perThread) throws InterruptedException {
@@ -73,7 +85,7 @@ final class BareEngine implements AutoCloseable {
   private void lifecycle(String[] county, Latencies latencies) {
     String key = "bare-" + KEYS.incrementAndGet();
     latencies.time("start", () -> runtime.startProcessInstanceByKey("bareSubsidy", key,
-        Map.of("countyCode", county[0], "provinceCode", county[1])));
+        Map.of("countyCode", county[0], "provinceCode", county[1], "band", "OTHER_PROVINCE")));
     complete(key, "Task_CountyReview", "reviewer" + county[0], "complete_county_review",
         Map.of("countyDecision", "APPROVE", "countyComment", "ok"), latencies);
     Job timer = Poll.until("notice timer of " + key, () -> latencies.time("job_lookup", () -> {
