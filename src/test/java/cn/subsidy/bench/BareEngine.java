@@ -19,11 +19,12 @@ import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 
 /**
  * Camunda alone, as the yardstick: the benchmark's JVM builds an engine on its own database of the same
  * PostgreSQL server, with the product's engine settings (history full, removal time from the start, job
- * executor on, no CMMN, UUIDs), deploys a model of the same shape ({@code bench/bare-subsidy.bpmn}, no-op
+ * executor on, no CMMN, UUIDs, JSON for object values), deploys a model of the same shape ({@code bench/bare-subsidy.bpmn}, no-op
  * delegates, the product's amount decision) and drives it through the Java API with the same steps as the officials take.
  */
 final class BareEngine implements AutoCloseable {
@@ -54,6 +55,9 @@ final class BareEngine implements AutoCloseable {
     configuration.setStandaloneTasksEnabled(false);
     configuration.setIdGenerator(new StrongUuidGenerator());
     configuration.setBeans(Map.of("noop", (JavaDelegate) execution -> { }));
+    // As the product: Spin's JSON for object values such as the amount decision's result.
+    configuration.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
+    configuration.setDefaultSerializationFormat("application/json");
     engine = configuration.buildProcessEngine();
     runtime = engine.getRuntimeService();
     tasks = engine.getTaskService();
@@ -85,7 +89,8 @@ final class BareEngine implements AutoCloseable {
   private void lifecycle(String[] county, Latencies latencies) {
     String key = "bare-" + KEYS.incrementAndGet();
     latencies.time("start", () -> runtime.startProcessInstanceByKey("bareSubsidy", key,
-        Map.of("countyCode", county[0], "provinceCode", county[1], "band", "OTHER_PROVINCE")));
+        Map.of("applicationNo", key, "type", "TRANSPORT",
+        "countyCode", county[0], "provinceCode", county[1], "applicantName", "张测甲", "band", "OTHER_PROVINCE")));
     complete(key, "Task_CountyReview", "reviewer" + county[0], "complete_county_review",
         Map.of("countyDecision", "APPROVE", "countyComment", "ok"), latencies);
     Job timer = Poll.until("notice timer of " + key, () -> latencies.time("job_lookup", () -> {
