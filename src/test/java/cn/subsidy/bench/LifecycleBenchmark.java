@@ -32,6 +32,8 @@ class LifecycleBenchmark {
   static final int TASKS = 100_000;
   static final int QUERY_CALLS = 200;
   static final int REGISTRY_LINES = 100_000;
+  /** How many of PostgreSQL's statements to list per side ({@code -Dbench.top-statements=200} lists them all). */
+  static final int TOP_STATEMENTS = Integer.getInteger("bench.top-statements", 25);
 
   private final Results results = new Results();
   private DataSource maintenance;
@@ -120,7 +122,7 @@ class LifecycleBenchmark {
     results.detail("postgres_statements_per_application", Results.round(statements[1] / completed));
     results.detail("postgres_plan_ms_and_plans_per_application",
         List.of(Results.round(statements[2] / completed), Results.round(statements[3] / completed)));
-    results.detail("postgres_top_statements_per_application", Sql.topStatements(maintenance, "subsidy", completed, 25));
+    results.detail("postgres_top_statements_per_application", Sql.topStatements(maintenance, "subsidy", completed, TOP_STATEMENTS));
     results.figure("bytes_per_application", (sizeAfter - sizeBefore) / (double) completed,
         "bytes of pg_database_size('subsidy') growth per completed application");
     results.detail("lifecycle_per_s_by_threads", perThreads);
@@ -158,7 +160,7 @@ class LifecycleBenchmark {
       results.detail("bare_postgres_statements_per_instance", Results.round(statements[1] / completed));
       results.detail("bare_postgres_plan_ms_and_plans_per_instance",
           List.of(Results.round(statements[2] / completed), Results.round(statements[3] / completed)));
-      results.detail("bare_postgres_top_statements_per_instance", Sql.topStatements(maintenance, "bare", completed, 25));
+      results.detail("bare_postgres_top_statements_per_instance", Sql.topStatements(maintenance, "bare", completed, TOP_STATEMENTS));
       results.detail("bare_engine_per_s_by_threads", perThreads);
       results.detail("bare_engine_instances_per_thread_count", BARE_INSTANCES_PER_ROUND);
       results.detail("bare_engine_latencies_ms", measured.summary());
