@@ -28,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends queued mails through Jakarta Mail, after the step that queued them committed, on its own
  * thread so that no step waits for the mail server. A mail is taken under a row lock other servers
  * skip and marked sent in the same transaction; a failure is retried with a doubling wait, and after
- * the last attempt the mail is marked FAILED with the error for an administrator to resend.
+ * the last attempt the mail is marked FAILED with the error for an administrator to resend. The mails
+ * of one run go over one connection to the mail server ({@link SmtpConnection}).
  */
 @Component
 class MailSender {
@@ -110,24 +111,28 @@ class MailSender {
       return 0;
     }
     int sent = 0;
-    while (true) {
-      Boolean result = transactions.execute(status -> {
-        Optional<MailOutbox.Mail> due = outbox.claimDue(clock.instant());
-        if (due.isEmpty()) {
-          return null;
+    // One connection for the run; each mail is still taken, sent and marked in a transaction of its own,
+    // so that a crash can send at most the one mail in flight again.
+    try (SmtpConnection connection = new SmtpConnection(sender)) {
+      while (true) {
+        Boolean result = transactions.execute(status -> {
+          Optional<MailOutbox.Mail> due = outbox.claimDue(clock.instant());
+          if (due.isEmpty()) {
+            return null;
+          }
+          return send(sender, connection, due.get());
+        });
+        if (result == null) {
+          return sent;
         }
-        return send(sender, due.get());
-      });
-      if (result == null) {
-        return sent;
-      }
-      if (result) {
-        sent++;
+        if (result) {
+          sent++;
+        }
       }
     }
   }
 
-  private boolean send(JavaMailSender sender, MailOutbox.Mail mail) {
+  private boolean send(JavaMailSender sender, SmtpConnection connection, MailOutbox.Mail mail) {
     try {
       MimeMessage message = sender.createMimeMessage();
       MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
@@ -136,7 +141,7 @@ class MailSender {
       helper.setSubject(mail.subject());
       helper.setText(mail.bodyText(), mail.bodyHtml());
       message.setHeader("X-Subsidy-Mail-Id", String.valueOf(mail.id()));
-      sender.send(message);
+      connection.send(message);
       outbox.sent(mail.id(), clock.instant());
       return true;
     } catch (MailException | MessagingException | java.io.UnsupportedEncodingException e) {
