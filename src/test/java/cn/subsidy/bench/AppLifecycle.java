@@ -162,7 +162,7 @@ final class AppLifecycle {
           result.toString().getBytes(StandardCharsets.UTF_8))), 200, "bank result");
     }
     for (String no : numbers) {
-      Http applicant = Http.anonymous(port).header("X-Id-Number", idNumbers.get(no));
+      Http applicant = applicants.with("X-Id-Number", idNumbers.get(no));
       Poll.until("PAID " + no, () -> "PAID".equals(expect(latencies.time("status", () -> applicant.get(
           "/api/applications/" + no)), 200, "status").json().get("status").asText()) ? true : null);
     }

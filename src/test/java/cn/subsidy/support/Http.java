@@ -38,12 +38,20 @@ public final class Http {
 
   private final String baseUrl;
   private final Map<String, String> headers = new LinkedHashMap<>();
-  private final CookieManager cookies = new CookieManager();
+  private final CookieManager cookies;
   private final HttpClient client;
 
   private Http(String baseUrl) {
     this.baseUrl = baseUrl;
+    this.cookies = new CookieManager();
     this.client = HttpClient.newBuilder().cookieHandler(cookies).build();
+  }
+
+  private Http(Http shared) {
+    this.baseUrl = shared.baseUrl;
+    this.cookies = shared.cookies;
+    this.client = shared.client;
+    this.headers.putAll(shared.headers);
   }
 
   public static Http anonymous(int port) {
@@ -53,6 +61,14 @@ public final class Http {
   public static Http as(int port, String user, String password) {
     return anonymous(port).header("Authorization", "Basic " + Base64.getEncoder()
         .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * This client's connections (and cookies) with one more header, leaving this one as it is: for many
+   * callers of one client, where a new client each would open a connection and a thread of its own.
+   */
+  public Http with(String name, String value) {
+    return new Http(this).header(name, value);
   }
 
   public Http header(String name, String value) {
