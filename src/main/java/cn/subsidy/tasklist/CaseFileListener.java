@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.variable.Variables;
@@ -33,6 +34,8 @@ import org.springframework.stereotype.Component;
 class CaseFileListener implements TaskListener {
 
   static final String VARIABLE = "caseFile";
+  /** The task-local variables this listener writes: copies for the form and the Tasklist's columns. */
+  static final Set<String> TASK_COPIES = Set.of(VARIABLE, "applicationNo", "applicantName", "amount");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final Applications applications;

@@ -8,10 +8,8 @@ import cn.subsidy.registry.RegistryEntry;
 import cn.subsidy.support.IntegrationTest;
 import cn.subsidy.support.Journeys;
 import com.icegreen.greenmail.util.GreenMail;
-import jakarta.mail.Message;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,13 +26,7 @@ class MailServerDownTest {
   @Autowired JdbcClient jdbc;
 
   long received(String address) {
-    return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
-      try {
-        return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(address));
-      } catch (Exception e) {
-        return false;
-      }
-    }).count();
+    return ReceivedMails.to(greenMail, address);
   }
 
   @Test

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -83,13 +82,7 @@ class SmtpConnectionTest {
   }
 
   long received(String address) {
-    return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
-      try {
-        return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(address));
-      } catch (MessagingException e) {
-        return false;
-      }
-    }).count();
+    return ReceivedMails.to(greenMail, address);
   }
 
   @Test
