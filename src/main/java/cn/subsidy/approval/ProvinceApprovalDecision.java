@@ -32,8 +32,8 @@ class ProvinceApprovalDecision implements TaskListener {
           + " (provinceComment).");
     }
     String applicationNo = task.getExecution().getProcessBusinessKey();
-    task.getExecution().setVariable("provinceDecision", decision);
-    task.getExecution().setVariable("provinceComment", comment);
+    Decisions.keep(task, "provinceDecision", decision);
+    Decisions.keep(task, "provinceComment", comment);
     lifecycle.recordDecision(applicationNo, "PROVINCE_APPROVAL", Actors.current(task), decision, comment);
     if (decision.equals("REJECT")) {
       lifecycle.setReasons(applicationNo, List.of(new Reason("PROVINCE_APPROVAL", comment)));

@@ -41,7 +41,7 @@ class ObjectionDecision implements TaskListener {
     if (objectionId instanceof Number id) {
       objections.decide(id.longValue(), decision, actor, clock.instant(), comment);
     }
-    task.getExecution().setVariable("objectionDecision", decision);
+    Decisions.keep(task, "objectionDecision", decision);
     lifecycle.recordDecision(applicationNo, "OBJECTION", actor, decision, comment);
     if (decision.equals("UPHOLD")) {
       lifecycle.setReasons(applicationNo, List.of(new Reason("OBJECTION_UPHELD", "公示期间异议成立：" + comment

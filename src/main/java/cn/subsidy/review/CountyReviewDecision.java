@@ -43,8 +43,8 @@ class CountyReviewDecision implements TaskListener {
     }
     String applicationNo = task.getExecution().getProcessBusinessKey();
     String actor = Actors.current(task);
-    task.getExecution().setVariable("countyDecision", decision);
-    task.getExecution().setVariable("countyComment", comment);
+    Decisions.keep(task, "countyDecision", decision);
+    Decisions.keep(task, "countyComment", comment);
     lifecycle.recordDecision(applicationNo, "COUNTY_REVIEW", actor, decision,
         decision.equals("SUPPLEMENT") ? join(comment, items) : comment);
     if (decision.equals("SUPPLEMENT")) {

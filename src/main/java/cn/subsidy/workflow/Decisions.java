@@ -2,6 +2,8 @@ package cn.subsidy.workflow;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
@@ -39,6 +41,17 @@ public final class Decisions {
   public static List<String> lines(DelegateTask task, String variable) {
     String value = text(task, variable);
     return value == null ? List.of() : value.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+  }
+
+  /**
+   * Puts the checked value into the process's variable, unless the variable holds that value already (as the
+   * official submitted it): an unchanged value is still written again, a new revision and a line of history.
+   */
+  public static void keep(DelegateTask task, String variable, Object value) {
+    DelegateExecution execution = task.getExecution();
+    if (!execution.hasVariable(variable) || !Objects.equals(execution.getVariable(variable), value)) {
+      execution.setVariable(variable, value);
+    }
   }
 
   public static FormFieldValidationException refuse(String field, String message) {
